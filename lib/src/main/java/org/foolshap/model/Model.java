@@ -1,0 +1,39 @@
+package org.foolshap.model;
+
+import java.io.Serializable;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * A model as SHAP sees it: a function from a feature row (numeric values, categorical features as level codes)
+ * to the one real output being explained (a probability, or log-odds for boosted trees).
+ * Implementations must be thread-safe: explainers call them from several threads.
+ */
+public interface Model extends Serializable {
+    /** Number of features a row must have. */
+    int width();
+
+    /** The explained output for one row. */
+    double output(double[] row);
+
+    /** The outputs for many rows; override when a batch is cheaper than row by row. */
+    default double[] outputs(double[][] rows) {
+        double[] out = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = output(rows[i]);
+        }
+        return out;
+    }
+
+    /**
+     * Wraps any function. To save the model to a file the function must be serializable too, e.g. a lambda
+     * cast to {@code (ToDoubleFunction<double[]> & Serializable)}.
+     */
+    static Model of(int width, ToDoubleFunction<double[]> function) {
+        return new FunctionModel(width, function);
+    }
+
+    /** A model whose output is exactly {@code bias + sum_i weights[i] * x[i]}; explainers use its closed form. */
+    static LinearModel linear(double bias, double... weights) {
+        return new LinearModel(bias, weights);
+    }
+}

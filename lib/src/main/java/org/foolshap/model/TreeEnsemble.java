@@ -1,0 +1,40 @@
+package org.foolshap.model;
+
+import java.util.List;
+
+/**
+ * A neutral view of a tree ensemble: output(x) = intercept + sum_t weight_t * tree_t(x). Random forests
+ * (weights = normalised out-of-bag accuracies), boosted trees (intercept 2b, weights 2 * shrinkage, giving
+ * log-odds) and single trees all fit it, so TreeSHAP needs only this.
+ */
+public record TreeEnsemble(int width, List<Tree> trees, double[] weights, double intercept) implements Model {
+    public TreeEnsemble {
+        trees = List.copyOf(trees);
+        weights = weights.clone();
+        if (trees.size() != weights.length) {
+            throw new IllegalArgumentException(trees.size() + " trees but " + weights.length + " weights");
+        }
+    }
+
+    @Override
+    public double output(double[] row) {
+        double s = 0;
+        for (int t = 0; t < weights.length; t++) {
+            s += weights[t] * trees.get(t).predict(row);
+        }
+        return intercept + s;
+    }
+
+    public Tree tree(int t) {
+        return trees.get(t);
+    }
+
+    public double weight(int t) {
+        return weights[t];
+    }
+
+    @Override
+    public double[] weights() {
+        return weights.clone();
+    }
+}
