@@ -1,0 +1,27 @@
+package org.foolshap.shap;
+
+import org.foolshap.Progress;
+import org.foolshap.model.Model;
+
+/**
+ * Baseline (interventional) Shapley values of one model: phi_i(f, x, z) is the Shapley value of feature i in the
+ * game v(S) = f(x_S, z_rest) - f(z) (paper, Section 2). Efficiency: sum_i phi_i = f(x) - f(z).
+ * Obtain one from {@link Explainers}.
+ */
+public interface Explainer {
+    /** The model being explained. */
+    Model model();
+
+    /** phi(f, x, z) for one foreground row x and one reference z, one value per feature. */
+    double[] phi(double[] x, double[] z);
+
+    /**
+     * The attack's input: C[j][i] = Phi_i(f, S_0, z_j) = mean over x in {@code foreground} of phi_i(f, x, z_j), for
+     * every background row z_j, without materialising the per-pair tensor. Parallel over background rows.
+     */
+    double[][] coefficients(double[][] foreground, double[][] background, Progress progress);
+
+    default double[][] coefficients(double[][] foreground, double[][] background) {
+        return coefficients(foreground, background, Progress.NONE);
+    }
+}
