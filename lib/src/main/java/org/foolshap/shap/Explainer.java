@@ -24,4 +24,12 @@ public interface Explainer {
     default double[][] coefficients(double[][] foreground, double[][] background) {
         return coefficients(foreground, background, Progress.NONE);
     }
+
+    /**
+     * The per-pair tensor T[a][b][i] = phi_i(f, foreground[a], background[b]); memory |F| |B| d doubles, so only
+     * on request.
+     */
+    default double[][][] pairs(double[][] foreground, double[][] background, Progress progress) {
+        return Pairwise.tensor(this, foreground, background, progress);
+    }
 }
