@@ -44,13 +44,25 @@ public final class Explainers {
         return new LinearExplainer(model);
     }
 
-    /** By CLI name: auto, exact, tree. */
+    /** Permutation sampling with antithetic pairs, for models too wide for exact enumeration. */
+    public static PermutationExplainer permutation(Model model) {
+        return new PermutationExplainer(model, 64, 0);
+    }
+
+    /** KernelSHAP with paired coalition sampling. */
+    public static KernelExplainer kernel(Model model) {
+        return new KernelExplainer(model, 1024, 0);
+    }
+
+    /** By CLI name: auto, exact, tree, permutation, kernel. */
     public static Explainer byName(String method, Model model) {
         return switch (method) {
             case "auto" -> auto(model);
             case "exact" -> exact(model);
             case "tree" -> tree(model);
-            default -> throw new IllegalArgumentException("unknown method '" + method + "' (choose auto, exact or tree)");
+            case "permutation" -> permutation(model);
+            case "kernel" -> kernel(model);
+            default -> throw new IllegalArgumentException("unknown method '" + method + "' (choose auto, exact, tree, permutation or kernel)");
         };
     }
 }
