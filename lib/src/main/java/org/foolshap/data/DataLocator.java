@@ -25,9 +25,11 @@ public final class DataLocator {
         this.home = home;
     }
 
-    /** The locator of this process: {@link System#getenv()} and {@code user.home}. */
+    /** The locator of this process: {@link System#getenv()} and {@code $HOME} (else {@code user.home}). */
     public static DataLocator fromEnvironment() {
-        return new DataLocator(System.getenv(), Path.of(System.getProperty("user.home")));
+        String home = System.getenv("HOME");
+        return new DataLocator(System.getenv(), Path.of(home != null && !home.isBlank() ? home
+                : System.getProperty("user.home")));
     }
 
     /** The per-user cache directory fetch writes to. */
