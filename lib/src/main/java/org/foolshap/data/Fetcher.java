@@ -70,6 +70,14 @@ public final class Fetcher {
         }
         for (String need : entry.requires()) {
             if (!Files.isRegularFile(dir.resolve(need))) {
+                for (Fetched f : out) {
+                    if (f.file().endsWith(".zip") && extract(f.path(), need, dir.resolve(need))) {
+                        log.accept(need + ": extracted from " + f.file());
+                        break;
+                    }
+                }
+            }
+            if (!Files.isRegularFile(dir.resolve(need))) {
                 log.accept("note: " + entry.name() + " also needs " + need + " in " + dir
                         + ", which has to be made from the downloaded files by hand (see datasets/README.md)");
             }
@@ -173,6 +181,52 @@ public final class Fetcher {
         if (expected >= 0 && n != expected) {
             throw new FetchException("download of " + url + " is truncated: " + n + " of " + expected
                     + " bytes; deleted the partial file");
+        }
+    }
+
+    /**
+     * Extracts the first entry named {@code name} (in any folder) from a zip file, looking inside nested zips too
+     * (UCI's bank+marketing.zip holds bank.zip, which holds bank-full.csv). Writes via a .part file.
+     */
+    static boolean extract(Path zip, String name, Path target) throws IOException {
+        try (InputStream in = Files.newInputStream(zip)) {
+            return extract(in, name, target, 0);
+        }
+    }
+
+    private static boolean extract(InputStream in, String name, Path target, int depth) throws IOException {
+        var zin = new java.util.zip.ZipInputStream(in);
+        for (var e = zin.getNextEntry(); e != null; e = zin.getNextEntry()) {
+            String entryName = e.getName();
+            String base = entryName.substring(entryName.lastIndexOf('/') + 1);
+            if (e.isDirectory() || entryName.startsWith("__MACOSX/")) {
+                continue;
+            }
+            if (base.equals(name)) {
+                Path part = target.resolveSibling(target.getFileName() + ".part");
+                try {
+                    Files.copy(zin, part, StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } finally {
+                    Files.deleteIfExists(part);
+                }
+                return true;
+            }
+            if (base.endsWith(".zip") && depth < 3 && extract(new NonClosing(zin), name, target, depth + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Lets a nested ZipInputStream read one entry without closing the outer stream. */
+    private static final class NonClosing extends java.io.FilterInputStream {
+        NonClosing(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
         }
     }
 

@@ -186,4 +186,36 @@ class FetcherTest {
         var locator = new DataLocator(java.util.Map.of("XDG_CACHE_HOME", cache.toString()), cache.resolve("home"));
         assertEquals(48_842, Datasets.load("adult", null, locator).rowCount());
     }
+
+    @Test
+    void requiredFilesAreExtractedFromNestedZips() throws Exception {
+        var inner = new java.io.ByteArrayOutputStream();
+        try (var z = new java.util.zip.ZipOutputStream(inner)) {
+            z.putNextEntry(new java.util.zip.ZipEntry("bank-full.csv"));
+            z.write(BODY);
+            z.closeEntry();
+        }
+        var outer = new java.io.ByteArrayOutputStream();
+        try (var z = new java.util.zip.ZipOutputStream(outer)) {
+            z.putNextEntry(new java.util.zip.ZipEntry("readme.txt"));
+            z.write("x".getBytes(StandardCharsets.US_ASCII));
+            z.closeEntry();
+            z.putNextEntry(new java.util.zip.ZipEntry("bank.zip"));
+            z.write(inner.toByteArray());
+            z.closeEntry();
+        }
+        byte[] zip = outer.toByteArray();
+        server.createContext("/zip/data.zip", ex -> {
+            ex.sendResponseHeaders(200, zip.length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(zip);
+            }
+        });
+        var e = new Catalog.Entry("demo", "demo", null, "test", "none",
+                List.of(new Catalog.RawFile("data.zip", base + "/zip/data.zip", sha(zip), (long) zip.length)),
+                List.of("bank-full.csv"), "y", null, null, null, null);
+        fetcher().fetch(e, null);
+        assertArrayEquals(BODY, Files.readAllBytes(cache.resolve("demo/bank-full.csv")));
+        assertFalse(Files.exists(cache.resolve("demo/bank-full.csv.part")));
+    }
 }
