@@ -33,7 +33,7 @@ class DatasetTest {
     void splitsPartitionTheRowsAndKeepTheClassBalance(@ForAll @Size(min = 10, max = 300) List<@IntRange(max = 1) Integer> labels,
                                                       @ForAll @IntRange(max = 4) int seed) {
         int[] y = labels.stream().mapToInt(Integer::intValue).toArray();
-        org.junit.jupiter.api.Assumptions.assumeTrue(Arrays.stream(y).sum() > 0 && Arrays.stream(y).sum() < y.length);
+        net.jqwik.api.Assume.that(Arrays.stream(y).sum() > 0 && Arrays.stream(y).sum() < y.length);
         Dataset d = Dataset.of("t", table(y), "y", null, null);
         Split s = d.split(seed);
         int[] all = java.util.stream.IntStream.concat(Arrays.stream(s.train()), Arrays.stream(s.test())).sorted().toArray();
