@@ -11,8 +11,9 @@ import picocli.CommandLine.Option;
 
 /** {@code data --dataset NAME [--data-dir DIR] --out FILE.csv}: the preprocessed table as CSV. */
 @Command(name = "data", mixinStandardHelpOptions = true,
-        description = {"Write a dataset preprocessed as in the paper (shuffled with a fixed seed): one row per record,",
-                "the dataset's own column names, categorical values as strings, the 0/1 target last."})
+        description = {"Write a dataset preprocessed as in the paper (rows shuffled with a fixed",
+                "seed): one row per record, the dataset's own column names, categorical",
+                "values as strings, the 0/1 target last."})
 public final class DataCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -12,9 +12,10 @@ import picocli.CommandLine.Option;
 
 /** {@code fetch --dataset NAME [--from DIR_OR_URL]}: raw files into the per-user cache, SHA-256 verified. */
 @Command(name = "fetch", mixinStandardHelpOptions = true,
-        description = {"Download a dataset's raw files (or copy them from a mirror) into the per-user cache",
-                "(${XDG_CACHE_HOME:-~/.cache}/foolshap/NAME) and verify their SHA-256 against the catalog.",
-                "A mismatch or a truncated download deletes the partial file and fails."})
+        description = {"Download a dataset's raw files (or copy them from a mirror) into the",
+                "per-user cache ($XDG_CACHE_HOME/foolshap/NAME, default ~/.cache/foolshap/NAME)",
+                "and verify their SHA-256 against the catalog. A mismatch or a truncated",
+                "download deletes the partial file and fails (exit 1)."})
 public final class FetchCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

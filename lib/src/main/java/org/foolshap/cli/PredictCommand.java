@@ -12,9 +12,10 @@ import tech.tablesaw.api.Table;
 
 /** {@code predict --model MODEL --data FILE.csv --out OUT.csv}: the input rows plus the model's output. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = {"Score raw CSV rows with a saved model: writes the input columns plus 'output', the explained",
-                "output (probability of class 1, or log-odds for gbt). Extra columns (e.g. the target) are kept;",
-                "a missing feature column, a missing value or an unknown category is an error."})
+        description = {"Score raw CSV rows with a saved model: writes the input columns plus",
+                "'output', the explained output (probability of class 1, log-odds for gbt).",
+                "Extra columns (e.g. the target) are kept; a missing feature column, a",
+                "missing value or an unknown category is an error."})
 public final class PredictCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -19,9 +19,10 @@ import picocli.CommandLine.Option;
  * seed's stratified 80% training split, saves the model with its encoding, prints one JSON object of metrics.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train a model on a dataset's training split (stratified 80/20, split seed = --seed) and save it",
-                "with its encoding. Prints one JSON object: test_auc, test_accuracy, and demographic_parity",
-                "(mean f(D_0) - mean f(D_1) over the whole dataset) when a sensitive attribute is known."})
+        description = {"Train a model on a dataset's training split (stratified 80/20, split",
+                "seed = --seed) and save it with its encoding. Prints one JSON object with",
+                "test_auc, test_accuracy and, when a sensitive attribute is known,",
+                "demographic_parity = mean f(D_0) - mean f(D_1) over the whole dataset."})
 public final class TrainCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
