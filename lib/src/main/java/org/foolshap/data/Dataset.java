@@ -143,9 +143,19 @@ public final class Dataset {
         return y;
     }
 
-    /** Rows by index, as a new table, in table order (Tablesaw selects rows through a bitmap). */
+    /**
+     * Rows by index, as a new table in the order given, repeats kept (a sample drawn with replacement stays one).
+     * Tablesaw's own {@code Table.rows(int...)} selects through a bitmap, so it would sort and de-duplicate.
+     */
     public Table rows(int[] index) {
-        return table.rows(index);
+        Table out = table.emptyCopy();
+        for (int i : index) {
+            if (i < 0 || i >= table.rowCount()) {
+                throw new IndexOutOfBoundsException("row " + i + " of dataset " + name + " with " + table.rowCount() + " rows");
+            }
+            out.addRow(i, table);
+        }
+        return out;
     }
 
     /**

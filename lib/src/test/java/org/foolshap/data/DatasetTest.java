@@ -122,4 +122,13 @@ class DatasetTest {
         var e = assertThrows(IllegalArgumentException.class, () -> d.features().encode(unseen));
         assertTrue(e.getMessage().contains("unknown category 'C'"), e.getMessage());
     }
+
+    @Test
+    void rowsKeepTheGivenOrderAndRepeats() {
+        int[] y = {0, 1, 0, 1, 0, 1};
+        Dataset d = Dataset.of("t", table(y), "y", "g", "A");
+        Table t = d.rows(new int[] {5, 0, 5});
+        assertArrayEquals(new double[] {5, 0, 5}, t.doubleColumn("x").asDoubleArray());
+        assertThrows(IndexOutOfBoundsException.class, () -> d.rows(new int[] {6}));
+    }
 }
