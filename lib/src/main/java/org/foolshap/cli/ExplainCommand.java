@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.foolshap.data.Csv;
 import org.foolshap.model.ModelFile;
 import org.foolshap.shap.Attributions;
 import org.foolshap.shap.Explainer;
@@ -46,8 +47,8 @@ final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ModelFile file = ModelFile.load(model);
-        double[][] fg = file.features().encode(Tables.read(foreground));
-        double[][] bg = file.features().encode(Tables.read(background));
+        double[][] fg = file.features().encode(Csv.read(foreground));
+        double[][] bg = file.features().encode(Csv.read(background));
         Explainer explainer = Explainers.byName(method, file.model());
         List<String> names = file.features().names();
         try (TerminalProgress progress = new TerminalProgress(); BufferedWriter w = Files.newBufferedWriter(out)) {

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "foolshap", mixinStandardHelpOptions = true, version = "Fool SHAP Workbench 0.1.0",
         description = {"SHAP explanations, the stealthily biased sampling attack on them (Laberge et al., ICLR 2023),",
                 "and audits against it. Run 'foolshap help COMMAND' for a command's options."},
-        subcommands = {CommandLine.HelpCommand.class, ExplainCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, FetchCommand.class, DataCommand.class, TrainCommand.class,
+                PredictCommand.class, ExplainCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

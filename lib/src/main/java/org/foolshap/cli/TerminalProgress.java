@@ -42,7 +42,10 @@ final class TerminalProgress implements Progress, AutoCloseable {
             bar.stepTo(done);
         }
         if (!interactive && done >= total) {
-            err.printf("%s: done in %.1f s%n", name, (System.nanoTime() - started) / 1e9);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            if (seconds >= 1) { // quick stages would only clutter logs
+                err.printf("%s: done in %.1f s%n", name, seconds);
+            }
             stage = null;
         }
     }

@@ -66,6 +66,42 @@ public final class Trainer {
         return kind;
     }
 
+    public long seed() {
+        return seed;
+    }
+
+    /** Trees (RF, GBT); 0 for models without trees. */
+    public int trees() {
+        return trees;
+    }
+
+    /** Maximum tree depth (RF, GBT, TREE); 0 for models without trees. */
+    public int maxDepth() {
+        return maxDepth;
+    }
+
+    /** Hidden units (MLP); 0 otherwise. */
+    public int hidden() {
+        return hidden;
+    }
+
+    /** The hyperparameters that apply to this kind, for logs and model-file metadata. */
+    public java.util.Map<String, String> describe() {
+        var m = new java.util.LinkedHashMap<String, String>();
+        m.put("model", kind.id());
+        m.put("seed", Long.toString(seed));
+        switch (kind) {
+            case RF, GBT -> {
+                m.put("trees", Integer.toString(trees));
+                m.put("max_depth", Integer.toString(maxDepth));
+            }
+            case TREE -> m.put("max_depth", Integer.toString(maxDepth));
+            case MLP -> m.put("hidden", Integer.toString(hidden));
+            default -> { }
+        }
+        return m;
+    }
+
     /** Trains on rows {@code x} with 0/1 labels {@code y}. */
     public Model fit(Features features, double[][] x, int[] y) {
         check(features, x, y);

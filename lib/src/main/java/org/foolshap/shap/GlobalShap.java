@@ -60,8 +60,10 @@ public final class GlobalShap {
         int d = explainer.model().width();
         Rows.check("foreground", foreground, d);
         Rows.check("background", background, d);
-        double[][] columns = explainer.coefficients(foreground, background, progress);
-        double[][] rows = explainer.coefficients(background, foreground, progress);
+        double[][] columns = explainer.coefficients(foreground, background,
+                (stage, done, total) -> progress.update("attributions (1/2)", done, total));
+        double[][] rows = explainer.coefficients(background, foreground,
+                (stage, done, total) -> progress.update("attributions (2/2)", done, total));
         return fromMeans(columns, rows, mean(explainer.model().outputs(foreground), foreground),
                 mean(explainer.model().outputs(background), background));
     }

@@ -1,0 +1,49 @@
+package org.foolshap.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.foolshap.data.Catalog;
+import org.foolshap.data.DataLocator;
+import org.foolshap.data.Fetcher;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code fetch --dataset NAME [--from DIR_OR_URL]}: raw files into the per-user cache, SHA-256 verified. */
+@Command(name = "fetch", mixinStandardHelpOptions = true,
+        description = {"Download a dataset's raw files (or copy them from a mirror) into the",
+                "per-user cache ($XDG_CACHE_HOME/foolshap/NAME, default ~/.cache/foolshap/NAME)",
+                "and verify their SHA-256 against the catalog. A mismatch or a truncated",
+                "download deletes the partial file and fails (exit 1)."})
+public final class FetchCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--dataset", required = true, paramLabel = "NAME", description = "catalog name (adult, compas, ...)")
+    String dataset;
+
+    @Option(names = "--from", paramLabel = "DIR_OR_URL",
+            description = "a mirror directory (NAME/FILE or FILE) or http(s) base URL (BASE/NAME/FILE) instead of the"
+                    + " catalog URLs")
+    String from;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR", description = "write here instead of the per-user cache")
+    Path cacheDir;
+
+    @Override
+    public Integer call() throws Exception {
+        Catalog.Entry entry = Catalog.load().entry(dataset);
+        Path cache = cacheDir != null ? cacheDir : DataLocator.fromEnvironment().cacheDir();
+        PrintWriter out = spec.commandLine().getOut();
+        var fetched = new Fetcher(cache, line -> {
+            out.println(line);
+            out.flush();
+        }).fetch(entry, from);
+        if (!entry.embedded()) {
+            out.println(dataset + ": " + fetched.size() + " file(s) in " + cache.resolve(dataset));
+        }
+        out.flush();
+        return 0;
+    }
+}
