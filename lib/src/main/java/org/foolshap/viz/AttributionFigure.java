@@ -137,7 +137,8 @@ final class AttributionFigure {
     static Map<String, Color> defaultColors(List<String> names) {
         Map<String, Color> colors = new LinkedHashMap<>();
         for (int i = 0; i < names.size(); i++) {
-            colors.put(names.get(i), i == 0 ? Palette.HONEST : i == 1 ? Palette.MANIPULATED : Palette.cycle(i + 1));
+            colors.put(names.get(i), i == 0 ? Palette.HONEST : i == 1 ? Palette.MANIPULATED
+                    : Palette.method(names.get(i), i + 1));
         }
         return colors;
     }

@@ -13,6 +13,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 final class LambdaFigures {
     /** Above this many features, non-sensitive curves share one legend entry. */
     static final int MAX_LEGEND_FEATURES = 16;
+    private static final Color OTHERS = new Color(0x9A9A9A);
 
     private LambdaFigures() {
     }
@@ -68,7 +69,8 @@ final class LambdaFigures {
         if (sdPhi != null) {
             for (int f = 0; f < nf; f++) {
                 if (f != si) {
-                    Charts.band(chart, features.get(f) + " band", x, lo[f], hi[f], Palette.translucent(color(f, si), 28));
+                    Charts.band(chart, features.get(f) + " band", x, lo[f], hi[f],
+                            Palette.translucent(legendAll ? color(f, si) : OTHERS, legendAll ? 28 : 12));
                 }
             }
             if (si >= 0) {
@@ -83,8 +85,9 @@ final class LambdaFigures {
                 continue;
             }
             String name = legendAll ? features.get(f) : "other features";
-            XYSeries c = Charts.line(chart, legendAll ? name : features.get(f), x, mean[f], color(f, si),
-                    Charts.THIN);
+            // Past the legend limit the other curves share one grey, so that the single legend entry is true.
+            XYSeries c = Charts.line(chart, legendAll ? name : features.get(f), x, mean[f],
+                    legendAll ? color(f, si) : OTHERS, Charts.THIN);
             if (!legendAll) {
                 c.setLabel(name);
                 c.setShowInLegend(!othersListed);
