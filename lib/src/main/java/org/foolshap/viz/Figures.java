@@ -132,7 +132,14 @@ public final class Figures {
     /** As {@link #lambdaCurves(double[], List, double[][], double[][], String)} with the output scale named. */
     public static XYChart lambdaCurves(double[] lambdas, List<String> features, double[][] meanPhi,
                                        double[][] sdPhi, String sensitive, String output) {
-        return LambdaFigures.curves(lambdas, features, meanPhi, sdPhi, sensitive, Checks.notNull("output", output));
+        return lambdaCurves(lambdas, features, meanPhi, sdPhi, sensitive, output, Double.NaN);
+    }
+
+    /** As above with the attacker's chosen lambda marked by a dashed vertical line (NaN for none). */
+    public static XYChart lambdaCurves(double[] lambdas, List<String> features, double[][] meanPhi,
+                                       double[][] sdPhi, String sensitive, String output, double chosenLambda) {
+        return LambdaFigures.curves(lambdas, features, meanPhi, sdPhi, sensitive, Checks.notNull("output", output),
+                chosenLambda);
     }
 
     /**

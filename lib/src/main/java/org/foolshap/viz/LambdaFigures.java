@@ -19,7 +19,7 @@ final class LambdaFigures {
     }
 
     static XYChart curves(double[] lambdas, List<String> features, double[][] meanPhi, double[][] sdPhi,
-                          String sensitive, String output) {
+                          String sensitive, String output, double chosen) {
         Checks.positive("lambdas", lambdas);
         if (lambdas.length < 2) {
             throw new IllegalArgumentException("lambdas has " + lambdas.length + " values; a curve needs >= 2");
@@ -33,6 +33,7 @@ final class LambdaFigures {
             }
         }
         Checks.contains("sensitive feature", features, sensitive);
+        checkChosen(chosen);
         int[] order = ascending(lambdas);
         int nf = features.size();
         int nl = lambdas.length;
@@ -56,8 +57,8 @@ final class LambdaFigures {
                 "\u03BB (log scale)", "\u03A6 (" + output + ")");
         XYStyler s = chart.getStyler();
         s.setXAxisLogarithmic(true);
-        s.setXAxisMin(x[0]);
-        s.setXAxisMax(x[nl - 1]);
+        s.setXAxisMin(Double.isNaN(chosen) ? x[0] : Math.min(x[0], chosen));
+        s.setXAxisMax(Double.isNaN(chosen) ? x[nl - 1] : Math.max(x[nl - 1], chosen));
         double[] yr = Charts.range(0.05, concat(lo), concat(hi), new double[] {0});
         s.setYAxisMin(yr[0]);
         s.setYAxisMax(yr[1]);
@@ -94,6 +95,10 @@ final class LambdaFigures {
                 othersListed = true;
             }
         }
+        if (!Double.isNaN(chosen)) {
+            Charts.line(chart, "chosen \u03BB = " + Charts.format(chosen), new double[] {chosen, chosen},
+                    new double[] {yr[0], yr[1]}, Palette.MANIPULATED, Charts.DASHED);
+        }
         if (si >= 0) {
             XYSeries c = Charts.line(chart, sensitive + " (sensitive)", x, mean[si], Palette.SENSITIVE,
                     new java.awt.BasicStroke(3.2f, java.awt.BasicStroke.CAP_ROUND, java.awt.BasicStroke.JOIN_ROUND));
@@ -122,9 +127,7 @@ final class LambdaFigures {
         if (!(alpha > 0 && alpha < 1)) {
             throw new IllegalArgumentException("alpha = " + alpha + " is not in (0, 1)");
         }
-        if (!Double.isNaN(chosen) && !(chosen > 0 && Double.isFinite(chosen))) {
-            throw new IllegalArgumentException("chosenLambda = " + chosen + " is not > 0 (use NaN for none)");
-        }
+        checkChosen(chosen);
         int[] order = ascending(lambdas);
         int nl = lambdas.length;
         double[] x = new double[nl];
@@ -164,6 +167,12 @@ final class LambdaFigures {
         r.setMarker(SeriesMarkers.CIRCLE);
         r.setMarkerColor(Palette.HONEST);
         return chart;
+    }
+
+    private static void checkChosen(double chosen) {
+        if (!Double.isNaN(chosen) && !(chosen > 0 && Double.isFinite(chosen))) {
+            throw new IllegalArgumentException("chosenLambda = " + chosen + " is not > 0 (use NaN for none)");
+        }
     }
 
     /** Indices that sort a ascending; rejects duplicates, which would draw a curve backwards. */

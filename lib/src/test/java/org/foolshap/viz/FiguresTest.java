@@ -91,7 +91,8 @@ class FiguresTest {
         assertNonTrivial(img, 800, 450);
         assertTrue(pixels(img, Palette.SENSITIVE) > 300, "sensitive curve drawn");
         BufferedImage noBands = render(Figures.lambdaCurves(l, FakeResults.ADULT, FakeResults.meanPhi(l), null,
-                "gender", "log-odds"), "lambda-curves-no-bands");
+                "gender", "log-odds", 2.0), "lambda-curves-no-bands-chosen");
+        assertTrue(pixels(noBands, Palette.MANIPULATED) > 50, "chosen lambda marked");
         assertNonTrivial(noBands, 800, 450);
     }
 

@@ -62,6 +62,7 @@ class InputChecksTest {
         double[] dup = L.clone();
         dup[5] = dup[6];
         fails("are both", () -> Figures.lambdaCurves(dup, FakeResults.ADULT, mean, sd, "gender"));
+        fails("chosenLambda", () -> Figures.lambdaCurves(L, FakeResults.ADULT, mean, sd, "gender", "p", 0));
         fails("sensitive feature sex", () -> Figures.lambdaCurves(L, FakeResults.ADULT, mean, sd, "sex"));
         double[][] negSd = FakeResults.sdPhi(L);
         negSd[3][1] = -0.1;
