@@ -19,7 +19,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * the sensitive feature's row shaded. XChart's horizontal bars have no error bars, hence this form.
  */
 final class AttributionFigure {
-    static final int WIDTH = 900;
+    static final int WIDTH = 960;
     static final int ROW_PIXELS_PER_SERIES = 12;
     static final int MIN_ROW_PIXELS = 26;
     private static final double SPREAD = 0.62;

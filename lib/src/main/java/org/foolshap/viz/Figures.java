@@ -57,8 +57,12 @@ public final class Figures {
         Map<String, Attributions> series = new LinkedHashMap<>();
         series.put("honest background", Checks.notNull("before", before));
         series.put("manipulated background S\u2081\u2032", Checks.notNull("after", after));
-        return attributions(series, sensitive, output,
-                "Global SHAP attributions before and after the manipulation");
+        String title = "SHAP attributions before and after manipulation";
+        if (sensitive != null && before.features().contains(sensitive) && after.features().contains(sensitive)) {
+            title += ": " + sensitive + " " + Charts.format(before.value(sensitive)) + " \u2192 "
+                    + Charts.format(after.value(sensitive));
+        }
+        return attributions(series, sensitive, output, title);
     }
 
     /** One set of attributions (e.g. honest SHAP), sorted by |Phi|, sensitive feature highlighted. */

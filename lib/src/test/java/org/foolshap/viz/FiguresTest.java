@@ -159,6 +159,11 @@ class FiguresTest {
         assertTrue(svg.contains("<svg") && svg.length() > 2000, "svg written");
         BufferedImage image = Figures.image(chart);
         assertEquals(chart.getWidth(), image.getWidth());
+        String attributions = Files.readString(Figures.svg(Figures.attributions(FakeResults.before(),
+                FakeResults.after(), "gender"), dir.resolve("attributions.svg")));
+        // XChart draws text as glyph outlines, so the labels are paths, not searchable text.
+        assertTrue(attributions.startsWith("<?xml") && attributions.contains("<path") && attributions.length() > 20000,
+                "attributions SVG has " + attributions.length() + " characters");
     }
 
     // ------------------------------------------------------------------ helpers
