@@ -178,45 +178,49 @@ class FiguresTest {
                 "size " + img.getWidth() + "x" + img.getHeight());
         long drawn = 0;
         Set<Integer> colours = new HashSet<>();
-        for (int y = 0; y < img.getHeight(); y++) {
-            for (int x = 0; x < img.getWidth(); x++) {
-                int rgb = img.getRGB(x, y) & 0xFFFFFF;
-                if (rgb != 0xFFFFFF) {
-                    drawn++;
-                }
-                colours.add(rgb & 0xF0F0F0);
+        for (int rgb : rgb(img, 0, 0, img.getWidth(), img.getHeight())) {
+            if ((rgb & 0xFFFFFF) != 0xFFFFFF) {
+                drawn++;
             }
+            colours.add(rgb & 0xF0F0F0);
         }
         double fraction = drawn / (double) (img.getWidth() * img.getHeight());
         assertTrue(fraction > 0.02, "only " + fraction + " of the pixels are drawn");
         assertTrue(colours.size() >= 8, "only " + colours.size() + " colours");
     }
 
+    /** Pixels within 3 levels per channel of c. */
     static long pixels(BufferedImage img, Color c) {
         long n = 0;
-        for (int y = 0; y < img.getHeight(); y++) {
-            for (int x = 0; x < img.getWidth(); x++) {
-                Color p = new Color(img.getRGB(x, y));
-                if (Math.abs(p.getRed() - c.getRed()) <= 3 && Math.abs(p.getGreen() - c.getGreen()) <= 3
-                        && Math.abs(p.getBlue() - c.getBlue()) <= 3) {
-                    n++;
-                }
+        for (int rgb : rgb(img, 0, 0, img.getWidth(), img.getHeight())) {
+            if (Math.abs((rgb >> 16 & 0xFF) - c.getRed()) <= 3 && Math.abs((rgb >> 8 & 0xFF) - c.getGreen()) <= 3
+                    && Math.abs((rgb & 0xFF) - c.getBlue()) <= 3) {
+                n++;
             }
         }
         return n;
     }
 
+    /** Dark (text-like) pixels in the rectangle [x0, x1) x [y0, y1), clipped to the image. */
     static int dark(BufferedImage img, int x0, int y0, int x1, int y1) {
         int n = 0;
-        for (int y = Math.max(0, y0); y < Math.min(img.getHeight(), y1); y++) {
-            for (int x = Math.max(0, x0); x < Math.min(img.getWidth(), x1); x++) {
-                Color p = new Color(img.getRGB(x, y));
-                if (p.getRed() + p.getGreen() + p.getBlue() < 300) {
-                    n++;
-                }
+        for (int rgb : rgb(img, x0, y0, x1, y1)) {
+            if ((rgb >> 16 & 0xFF) + (rgb >> 8 & 0xFF) + (rgb & 0xFF) < 300) {
+                n++;
             }
         }
         return n;
+    }
+
+    private static int[] rgb(BufferedImage img, int x0, int y0, int x1, int y1) {
+        x0 = Math.max(0, x0);
+        y0 = Math.max(0, y0);
+        x1 = Math.min(img.getWidth(), x1);
+        y1 = Math.min(img.getHeight(), y1);
+        if (x1 <= x0 || y1 <= y0) {
+            return new int[0];
+        }
+        return img.getRGB(x0, y0, x1 - x0, y1 - y0, null, 0, x1 - x0);
     }
 
     /** A label left of the plot at the height of every row 0..n-1. */
