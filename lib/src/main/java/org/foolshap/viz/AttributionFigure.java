@@ -34,6 +34,7 @@ final class AttributionFigure {
         List<String> features = first.features();
         check(series, features);
         Checks.contains("sensitive feature", features, sensitive);
+        Checks.unique("features", features);
 
         List<String> order = new ArrayList<>(features);
         order.sort(Comparator.comparingDouble((String f) -> -Math.abs(first.value(f))));
@@ -78,10 +79,10 @@ final class AttributionFigure {
 
         if (sensitive != null) {
             int r = n - 1 - order.indexOf(sensitive);
-            Charts.band(chart, "sensitive row", new double[] {xr[0], xr[1]}, new double[] {r - 0.5, r - 0.5},
+            Charts.band(chart, Charts.INTERNAL + "sensitive row", new double[] {xr[0], xr[1]}, new double[] {r - 0.5, r - 0.5},
                     new double[] {r + 0.5, r + 0.5}, Palette.translucent(Palette.SENSITIVE, 38));
         }
-        Charts.hidden(Charts.line(chart, "zero", new double[] {0, 0}, new double[] {-0.5, n - 0.5},
+        Charts.hidden(Charts.line(chart, Charts.INTERNAL + "zero", new double[] {0, 0}, new double[] {-0.5, n - 0.5},
                 Palette.REFERENCE, Charts.THIN));
 
         double step = k == 1 ? 0 : SPREAD / k;
@@ -104,7 +105,7 @@ final class AttributionFigure {
                 ci.add(v - h, y[r] - cap, v - h, y[r] + cap);
                 ci.add(v + h, y[r] - cap, v + h, y[r] + cap);
             }
-            Charts.hidden(ci.draw(chart, e.getKey() + " CI", color, Charts.SOLID));
+            Charts.hidden(ci.draw(chart, Charts.INTERNAL + e.getKey() + " CI", color, Charts.SOLID));
             XYSeries dots = Charts.dots(chart, e.getKey(), x, y, color);
             dots.setMarker(SeriesMarkers.CIRCLE);
             j++;

@@ -18,6 +18,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /** Shared styling and drawing primitives (segments, bands, categorical axes) on top of XChart's XYChart. */
 final class Charts {
     static final String FONT = Font.SANS_SERIF;
+    /** Prefix of helper series names (invisible separator), so they cannot clash with a user's label. */
+    static final String INTERNAL = "\u2063";
     static final BasicStroke SOLID = new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     static final BasicStroke THIN = new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND);
     static final BasicStroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
@@ -131,14 +133,16 @@ final class Charts {
         }
     }
 
-    /**
-     * Labels the integer positions 0..n-1 of an axis with names and forces a tick at every integer, so that no
-     * label is dropped: the tick spacing hint is set to the pixels per unit, which makes XChart's "nice" step 1.
-     */
+    /** Name i of the list for position i. */
     static IntFunction<String> categoryLabels(List<String> names) {
         return i -> i >= 0 && i < names.size() ? names.get(i) : "";
     }
 
+    /**
+     * A tick-label function for a categorical axis: label(i) at the integer positions 0..n-1, distinct invisible
+     * labels elsewhere. With the tick spacing hint set to the pixels per unit, XChart settles on a step of 1,
+     * one tick per category, so no label is dropped (as long as the n labels are distinct).
+     */
     static java.util.function.Function<Double, String> atIntegers(IntFunction<String> label, int n) {
         java.util.Map<Double, String> blanks = new java.util.HashMap<>();
         return v -> {

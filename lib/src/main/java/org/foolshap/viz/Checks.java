@@ -92,6 +92,15 @@ final class Checks {
         }
     }
 
+    static void unique(String name, java.util.List<String> names) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String s : names) {
+            if (!seen.add(s)) {
+                throw new IllegalArgumentException(name + " contains " + s + " twice");
+            }
+        }
+    }
+
     static void contains(String what, Collection<String> names, String name) {
         if (name != null && !names.contains(name)) {
             throw new IllegalArgumentException(what + " " + name + " is not among " + names);

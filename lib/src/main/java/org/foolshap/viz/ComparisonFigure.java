@@ -61,7 +61,7 @@ final class ComparisonFigure {
         s.setMarkerSize(9);
         s.setLegendVisible(grouped);
 
-        Charts.hidden(Charts.line(chart, "zero", new double[] {-0.5, nTicks - 0.5}, new double[] {0, 0},
+        Charts.hidden(Charts.line(chart, Charts.INTERNAL + "zero", new double[] {-0.5, nTicks - 0.5}, new double[] {0, 0},
                 Palette.REFERENCE, Charts.THIN));
         Charts.Segments means = new Charts.Segments(nTicks * slots);
         double slot = GROUP_WIDTH / slots;
@@ -88,10 +88,10 @@ final class ComparisonFigure {
             XYSeries d = Charts.dots(chart, method, toArray(xs), toArray(ys), Palette.translucent(color, 200));
             d.setMarker(SeriesMarkers.CIRCLE);
         }
-        means.draw(chart, "mean", Color.BLACK, new java.awt.BasicStroke(2.5f));
+        means.draw(chart, Charts.INTERNAL + "mean", Color.BLACK, new java.awt.BasicStroke(2.5f)).setLabel("mean");
         if (!grouped) {
             chart.getStyler().setLegendVisible(true);
-            chart.getSeriesMap().values().forEach(x -> x.setShowInLegend(x.getName().equals("mean")));
+            chart.getSeriesMap().values().forEach(x -> x.setShowInLegend(x.getName().equals(Charts.INTERNAL + "mean")));
         }
         return chart;
     }

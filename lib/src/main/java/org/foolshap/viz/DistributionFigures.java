@@ -103,9 +103,9 @@ final class DistributionFigures {
             top = Math.max(top, Math.max(h0[b], h1[b]));
         }
         s.setYAxisMax(top * 1.08);
-        Charts.hidden(Charts.line(chart, group0 + " mean", new double[] {mean(fD0), mean(fD0)},
+        Charts.hidden(Charts.line(chart, Charts.INTERNAL + "mean 0", new double[] {mean(fD0), mean(fD0)},
                 new double[] {0, top * 1.08}, Palette.GROUP0, Charts.DASHED));
-        Charts.hidden(Charts.line(chart, group1 + " mean", new double[] {mean(fD1), mean(fD1)},
+        Charts.hidden(Charts.line(chart, Charts.INTERNAL + "mean 1", new double[] {mean(fD1), mean(fD1)},
                 new double[] {0, top * 1.08}, Palette.GROUP1, Charts.DASHED));
         return chart;
     }

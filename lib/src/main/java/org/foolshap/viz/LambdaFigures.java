@@ -33,6 +33,7 @@ final class LambdaFigures {
             }
         }
         Checks.contains("sensitive feature", features, sensitive);
+        Checks.unique("features", features);
         checkChosen(chosen);
         int[] order = ascending(lambdas);
         int nf = features.size();
@@ -70,15 +71,15 @@ final class LambdaFigures {
         if (sdPhi != null) {
             for (int f = 0; f < nf; f++) {
                 if (f != si) {
-                    Charts.band(chart, features.get(f) + " band", x, lo[f], hi[f],
+                    Charts.band(chart, Charts.INTERNAL + "band " + f, x, lo[f], hi[f],
                             Palette.translucent(legendAll ? color(f, si) : OTHERS, legendAll ? 28 : 12));
                 }
             }
             if (si >= 0) {
-                Charts.band(chart, sensitive + " band", x, lo[si], hi[si], Palette.translucent(Palette.SENSITIVE, 60));
+                Charts.band(chart, Charts.INTERNAL + "sensitive band", x, lo[si], hi[si], Palette.translucent(Palette.SENSITIVE, 60));
             }
         }
-        Charts.hidden(Charts.line(chart, "zero", new double[] {x[0], x[nl - 1]}, new double[] {0, 0},
+        Charts.hidden(Charts.line(chart, Charts.INTERNAL + "zero", new double[] {x[0], x[nl - 1]}, new double[] {0, 0},
                 Palette.REFERENCE, Charts.THIN));
         boolean othersListed = false;
         for (int f = 0; f < nf; f++) {

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.XYChart;
@@ -133,6 +134,10 @@ class FiguresTest {
                 "relative decrease of |\u03A6(gender)| (%)"), "methods");
         assertNonTrivial(one, 500, 400);
         assertTrue(pixels(one, Color.BLACK) > 30, "means drawn");
+        Map<String, double[]> clash = new java.util.LinkedHashMap<>(FakeResults.methods(8));
+        clash.put("mean", new double[] {1, 2});
+        clash.put("zero", new double[] {3});
+        assertNonTrivial(render(Figures.methodComparison(clash, "y"), "methods-clash"), 500, 400);
         XYChart five = Figures.methodComparisonByDataset(FakeResults.figure5(),
                 "relative decrease of |\u03A6(sensitive)| (%)");
         BufferedImage img = render(five, "figure5");

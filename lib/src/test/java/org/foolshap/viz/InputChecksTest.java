@@ -32,6 +32,8 @@ class InputChecksTest {
         h[0] = -1;
         Attributions negative = new Attributions(FakeResults.ADULT, FakeResults.AFTER, h, 0, 0, .95);
         fails("half-width of age", () -> Figures.attributions(negative, "gender", "probability"));
+        Attributions twice = new Attributions(List.of("a", "a"), new double[] {1, 2}, new double[2], 0, 0, .95);
+        fails("contains a twice", () -> Figures.attributions(twice, (String) null, "probability"));
         fails("before", () -> Figures.attributions(null, FakeResults.after(), "gender"));
         fails("series", () -> Figures.attributions(new LinkedHashMap<>(), null, "probability", "t"));
     }
@@ -63,6 +65,9 @@ class InputChecksTest {
         dup[5] = dup[6];
         fails("are both", () -> Figures.lambdaCurves(dup, FakeResults.ADULT, mean, sd, "gender"));
         fails("chosenLambda", () -> Figures.lambdaCurves(L, FakeResults.ADULT, mean, sd, "gender", "p", 0));
+        List<String> dupNames = new java.util.ArrayList<>(FakeResults.ADULT);
+        dupNames.set(1, "age");
+        fails("features contains age twice", () -> Figures.lambdaCurves(L, dupNames, mean, sd, "gender"));
         fails("sensitive feature sex", () -> Figures.lambdaCurves(L, FakeResults.ADULT, mean, sd, "sex"));
         double[][] negSd = FakeResults.sdPhi(L);
         negSd[3][1] = -0.1;
