@@ -1,0 +1,241 @@
+package org.foolshap.viz;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.foolshap.shap.Attributions;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.BitmapEncoder.BitmapFormat;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder.VectorGraphicsFormat;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.internal.chartpart.Chart;
+
+/**
+ * The figures of the Fool SHAP story, one call each, returning an XChart chart that can be styled further,
+ * plus helpers to write it as PNG or SVG or to get a {@link BufferedImage} for inline display in a notebook.
+ *
+ * <p>Every figure takes plain values (arrays, lists, maps, {@link Attributions}), so it can draw the results
+ * of any attack or audit implementation. Inputs are checked and an {@link IllegalArgumentException} names the
+ * offending argument and element (arrays of different lengths, NaN, lambdas that are not positive on a log
+ * axis, a sensitive feature that is not among the features). Colours come from {@link Palette}; legends sit
+ * outside the plot; the attribution chart grows with the number of features so that no label is dropped.
+ *
+ * <p>Rendering needs {@code -Djava.awt.headless=true} on a machine without a display, and fonts
+ * (on Debian: {@code fontconfig fonts-dejavu-core}).
+ */
+public final class Figures {
+    /** Default name of the explained output scale, used in axis titles. */
+    public static final String PROBABILITY = "probability";
+
+    private Figures() {
+    }
+
+    // ---------------------------------------------------------------- attributions
+
+    /**
+     * Global attributions before and after the manipulation of the background, side by side per feature,
+     * features sorted by |Phi| before (largest on top), confidence intervals as capped bars, the sensitive
+     * feature's row shaded and marked. The x axis is on the probability scale.
+     *
+     * @param before    attributions with the honest background (e.g. a uniform sample of D_1)
+     * @param after     attributions with the manipulated background S_1' (same features, any order)
+     * @param sensitive the sensitive feature (e.g. "gender"), or null for none
+     */
+    public static XYChart attributions(Attributions before, Attributions after, String sensitive) {
+        return attributions(before, after, sensitive, PROBABILITY);
+    }
+
+    /** As {@link #attributions(Attributions, Attributions, String)} with the output scale named, e.g. "log-odds". */
+    public static XYChart attributions(Attributions before, Attributions after, String sensitive, String output) {
+        Map<String, Attributions> series = new LinkedHashMap<>();
+        series.put("honest background", Checks.notNull("before", before));
+        series.put("manipulated background S\u2081\u2032", Checks.notNull("after", after));
+        String title = "SHAP attributions before and after manipulation";
+        if (sensitive != null && before.features().contains(sensitive) && after.features().contains(sensitive)) {
+            title += ": " + sensitive + " " + Charts.format(before.value(sensitive)) + " \u2192 "
+                    + Charts.format(after.value(sensitive));
+        }
+        return attributions(series, sensitive, output, title);
+    }
+
+    /** One set of attributions (e.g. honest SHAP), sorted by |Phi|, sensitive feature highlighted. */
+    public static XYChart attributions(Attributions attributions, String sensitive, String output) {
+        Map<String, Attributions> series = new LinkedHashMap<>();
+        series.put("\u03A6", Checks.notNull("attributions", attributions));
+        XYChart chart = attributions(series, sensitive, output, "Global SHAP attributions");
+        chart.getStyler().setLegendVisible(false);
+        return chart;
+    }
+
+    /**
+     * Any number of attribution sets side by side (legend label -> attributions, in the map's order), sorted
+     * by |Phi| of the first. The first two use {@link Palette#HONEST} and {@link Palette#MANIPULATED}.
+     */
+    public static XYChart attributions(Map<String, Attributions> series, String sensitive, String output,
+                                       String title) {
+        Checks.notNull("series", series);
+        return AttributionFigure.draw(series, AttributionFigure.defaultColors(List.copyOf(series.keySet())),
+                sensitive, title, "\u03A6 = contribution to the gap in mean " + Checks.notNull("output", output));
+    }
+
+    // ---------------------------------------------------------------- what the auditor sees
+
+    /**
+     * Empirical CDFs of the model output on both groups (solid: all data D_0, D_1; dashed: the supplied
+     * samples S_0', S_1') as step lines: what the auditor compares.
+     *
+     * @param fS0 outputs on the supplied foreground sample, or null to draw the data only
+     * @param fS1 outputs on the supplied background sample, or null
+     */
+    public static XYChart cdfs(double[] fD0, double[] fS0, double[] fD1, double[] fS1) {
+        return cdfs(fD0, fS0, fD1, fS1, "group 0", "group 1", PROBABILITY);
+    }
+
+    /** As {@link #cdfs(double[], double[], double[], double[])} with group names (e.g. "women") and output scale. */
+    public static XYChart cdfs(double[] fD0, double[] fS0, double[] fD1, double[] fS1, String group0,
+                               String group1, String output) {
+        return DistributionFigures.cdfs(fD0, fS0, fD1, fS1, Checks.notNull("group0", group0),
+                Checks.notNull("group1", group1), Checks.notNull("output", output));
+    }
+
+    /** Histograms (fraction of each group per bin, 30 bins) of the model output by group, means dashed. */
+    public static XYChart outputHistograms(double[] fD0, double[] fD1) {
+        return outputHistograms(fD0, fD1, "group 0", "group 1", PROBABILITY, 30);
+    }
+
+    /** As {@link #outputHistograms(double[], double[])} with group names, output scale and number of bins. */
+    public static XYChart outputHistograms(double[] fD0, double[] fD1, String group0, String group1,
+                                           String output, int bins) {
+        return DistributionFigures.histograms(fD0, fD1, Checks.notNull("group0", group0),
+                Checks.notNull("group1", group1), Checks.notNull("output", output), bins);
+    }
+
+    // ---------------------------------------------------------------- the lambda sweep
+
+    /**
+     * Mean manipulated Phi of every feature against lambda (log x axis), the sensitive feature thick and red,
+     * bands of mean +- sd. Legend lists every feature up to 16 features, otherwise "other features".
+     *
+     * @param lambdas  the sweep, > 0, any order (sorted here), no duplicates
+     * @param meanPhi  [lambda][feature] mean over the sampled S_1'
+     * @param sdPhi    [lambda][feature] standard deviation, or null for no bands
+     * @param sensitive the sensitive feature, or null
+     */
+    public static XYChart lambdaCurves(double[] lambdas, List<String> features, double[][] meanPhi,
+                                       double[][] sdPhi, String sensitive) {
+        return lambdaCurves(lambdas, features, meanPhi, sdPhi, sensitive, PROBABILITY);
+    }
+
+    /** As {@link #lambdaCurves(double[], List, double[][], double[][], String)} with the output scale named. */
+    public static XYChart lambdaCurves(double[] lambdas, List<String> features, double[][] meanPhi,
+                                       double[][] sdPhi, String sensitive, String output) {
+        return lambdaCurves(lambdas, features, meanPhi, sdPhi, sensitive, output, Double.NaN);
+    }
+
+    /** As above with the attacker's chosen lambda marked by a dashed vertical line (NaN for none). */
+    public static XYChart lambdaCurves(double[] lambdas, List<String> features, double[][] meanPhi,
+                                       double[][] sdPhi, String sensitive, String output, double chosenLambda) {
+        return LambdaFigures.curves(lambdas, features, meanPhi, sdPhi, sensitive, Checks.notNull("output", output),
+                chosenLambda);
+    }
+
+    /**
+     * Detection rate of the audit against lambda (log x axis) with the significance level alpha as a
+     * dashed line and the chosen lambda marked.
+     *
+     * @param detectionRate fraction of sampled S_1' detected per lambda, in [0, 1]
+     * @param chosenLambda  the attacker's lambda, or NaN for none
+     */
+    public static XYChart detection(double[] lambdas, double[] detectionRate, double alpha, double chosenLambda) {
+        return LambdaFigures.detection(Checks.notNull("lambdas", lambdas), Checks.notNull("detectionRate",
+                detectionRate), null, alpha, chosenLambda);
+    }
+
+    /** As {@link #detection(double[], double[], double, double)} with CI half-widths drawn as error bars. */
+    public static XYChart detection(double[] lambdas, double[] detectionRate, double[] rateHalfWidths,
+                                    double alpha, double chosenLambda) {
+        return LambdaFigures.detection(Checks.notNull("lambdas", lambdas), Checks.notNull("detectionRate",
+                detectionRate), Checks.notNull("rateHalfWidths", rateHalfWidths), alpha, chosenLambda);
+    }
+
+    // ---------------------------------------------------------------- comparing attacks
+
+    /**
+     * One value per run for each method (brute force, genetic, Fool SHAP, ...), as dots with the mean as a
+     * bar. Method colours come from {@link Palette#method(String, int)}.
+     *
+     * @param valuesByMethod method -> values (in the map's order)
+     * @param valueName      the y axis title, e.g. "relative decrease of |Φ(gender)| (%)"
+     */
+    public static XYChart methodComparison(Map<String, double[]> valuesByMethod, String valueName) {
+        return ComparisonFigure.draw(ComparisonFigure.single(valuesByMethod), Checks.notNull("valueName", valueName),
+                "Attack methods compared", false);
+    }
+
+    /**
+     * The paper's Figure 5: dataset -> method -> values per run, grouped by dataset along x, methods
+     * side by side in their colours. (Not an overload of {@code methodComparison}: both maps erase alike.)
+     */
+    public static XYChart methodComparisonByDataset(Map<String, Map<String, double[]>> valuesByDatasetAndMethod,
+                                                    String valueName) {
+        Checks.notNull("valuesByDatasetAndMethod", valuesByDatasetAndMethod);
+        return ComparisonFigure.draw(valuesByDatasetAndMethod, Checks.notNull("valueName", valueName),
+                "Attack methods compared per dataset", true);
+    }
+
+    // ---------------------------------------------------------------- output
+
+    /** The chart rendered at its size, e.g. for inline display in a notebook. */
+    public static BufferedImage image(Chart<?, ?> chart) {
+        return BitmapEncoder.getBufferedImage(Checks.notNull("chart", chart));
+    }
+
+    /** PNG bytes of the chart (what a Jupyter kernel sends as image/png). */
+    public static byte[] pngBytes(Chart<?, ?> chart) {
+        try {
+            return BitmapEncoder.getBitmapBytes(Checks.notNull("chart", chart), BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes the chart as a PNG file (parent directories created), returning the path. */
+    public static Path png(Chart<?, ?> chart, Path file) {
+        byte[] bytes = pngBytes(chart);
+        try {
+            createParent(file);
+            return Files.write(file, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /** Writes the chart as an SVG file (vector, via VectorGraphics2D), returning the path. */
+    public static Path svg(Chart<?, ?> chart, Path file) {
+        Checks.notNull("chart", chart);
+        try {
+            createParent(file);
+            try (OutputStream out = Files.newOutputStream(file)) {
+                VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsFormat.SVG);
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private static void createParent(Path file) throws IOException {
+        Checks.notNull("file", file);
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+    }
+}

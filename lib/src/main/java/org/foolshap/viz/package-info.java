@@ -1,0 +1,11 @@
+/**
+ * Figures of the Fool SHAP story (Laberge et al., ICLR 2023), drawn with XChart: attributions before and
+ * after the manipulation with confidence intervals, the CDFs the auditor compares, the lambda sweep and its
+ * detection rate, output histograms by group and the comparison of attack methods (the paper's Figure 5).
+ *
+ * <p>{@link org.foolshap.viz.Figures} is the entry point: one static call per figure, returning an XChart
+ * chart, and helpers to PNG, SVG, PNG bytes and {@link java.awt.image.BufferedImage}. Figures take plain
+ * values, so they depend on no attack or audit implementation; {@link org.foolshap.viz.Palette} holds the
+ * colours shared by all of them.
+ */
+package org.foolshap.viz;
