@@ -178,8 +178,8 @@ public final class WorkbenchKernel extends BaseKernel {
             reply.put("traceback", e.traceback());
             env.reply(new Message(env.getContext(), MessageType.EXECUTE_REPLY, reply));
             resultText = e.ename() + ": " + e.evalue();
-        } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
-            // a kernel bug or an exhausted heap outside the cell thread: report it, stay alive
+        } catch (RuntimeException | Error e) {
+            // a kernel or javac bug, or an exhausted heap outside the cell thread: report it, stay alive
             finishOutput();
             String name = e.getClass().getName();
             String msg = String.valueOf(e.getMessage());

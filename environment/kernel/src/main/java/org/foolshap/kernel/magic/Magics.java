@@ -30,10 +30,10 @@ import org.foolshap.kernel.runtime.Display;
  */
 public final class Magics {
     private final CellEvaluator evaluator;
-    private final MavenResolver maven;
+    private final ArtifactResolver maven;
     private final List<Path> bases;
 
-    public Magics(CellEvaluator evaluator, MavenResolver maven, List<Path> bases) {
+    public Magics(CellEvaluator evaluator, ArtifactResolver maven, List<Path> bases) {
         this.evaluator = evaluator;
         this.maven = maven;
         this.bases = List.copyOf(bases);
@@ -121,6 +121,7 @@ public final class Magics {
                     List<String> jars = maven.resolve(args);
                     int added = 0;
                     for (String jar : jars) {
+                        checkReadable(Path.of(jar), "%maven");
                         if (evaluator.addToClasspath(jar)) {
                             added++;
                         }
@@ -148,10 +149,23 @@ public final class Magics {
                 throw error("MagicError", magic + ": nothing matches " + pattern + " (searched from " + bases + ")");
             }
             for (Path p : found) {
+                checkReadable(p, magic);
                 evaluator.addToClasspath(p.toString());
             }
         }
         return null;
+    }
+
+    /** A broken jar on javac's class path fails every later compilation, so it is refused up front. */
+    private static void checkReadable(Path p, String magic) throws CellError {
+        if (Files.isDirectory(p)) {
+            return;
+        }
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(p.toFile())) {
+            jar.size();
+        } catch (IOException | RuntimeException e) {
+            throw error("MagicError", magic + ": " + p + " is not a readable jar (" + e.getMessage() + ")");
+        }
     }
 
     /** Files matching a path or glob; the first base directory with any match wins. */

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * anything resolved before) and only then goes online. The executable is {@code $FOOLSHAP_MVN} or {@code mvn}.
  * Cost: one Maven start (about 2-4 s) per call, plus downloads the first time.
  */
-public final class MavenResolver {
+public final class MavenResolver implements ArtifactResolver {
     static final String DEPENDENCY_PLUGIN = "org.apache.maven.plugins:maven-dependency-plugin:3.8.1";
     private static final long TIMEOUT_MINUTES = 10;
 
@@ -34,6 +34,7 @@ public final class MavenResolver {
      *                    {@code group:artifact:type:classifier:version}
      * @return the jars, the requested artifacts' own and their dependencies'
      */
+    @Override
     public List<String> resolve(List<String> coordinates) throws IOException, InterruptedException {
         if (coordinates.isEmpty()) {
             throw new IllegalArgumentException("%maven needs at least one group:artifact:version");

@@ -60,7 +60,7 @@ final class SignedShellChannel extends ShellChannel {
                     if (poller.poll(POLL_MS) > 0 && poller.pollin(0)) {
                         handle(receiveFrames());
                     }
-                } catch (RuntimeException e) {
+                } catch (Throwable e) {
                     if (!running) {
                         break;
                     }
@@ -102,7 +102,7 @@ final class SignedShellChannel extends ShellChannel {
         ShellReplyEnvironment env = connection.prepareReplyEnv(this, message);
         try {
             handler.handle(env, message);
-        } catch (Exception | LinkageError | OutOfMemoryError e) {
+        } catch (Throwable e) { // never let a handler failure end the channel thread
             LOG.log(Level.SEVERE, name + " channel: handling " + message.getHeader().getType().getName() + " failed", e);
         } finally {
             try {
