@@ -53,7 +53,8 @@ public final class WorkbenchKernel extends BaseKernel {
     static final long OUTPUT_LIMIT = 1 << 20;
     private static final String VERSION = "0.1.0";
 
-    private final CompletableFuture<CellEvaluator> evaluator;
+    private final CompletableFuture<CellEvaluator> evaluator = new CompletableFuture<>();
+    private final List<String> startupClasspath;
     private final RichRenderer renderer = new RichRenderer();
     private final History history = new History();
     private final OutputRouter out;
@@ -69,13 +70,7 @@ public final class WorkbenchKernel extends BaseKernel {
     public WorkbenchKernel(List<String> startupClasspath, PrintStream originalOut, PrintStream originalErr) {
         this.out = new OutputRouter(PublishStream.StreamType.OUT, originalOut, OUTPUT_LIMIT);
         this.err = new OutputRouter(PublishStream.StreamType.ERR, originalErr, OUTPUT_LIMIT);
-        this.evaluator = CompletableFuture.supplyAsync(() -> {
-            CellEvaluator e = new CellEvaluator(this::displayNow);
-            for (String entry : startupClasspath) {
-                e.addToClasspath(entry);
-            }
-            return e;
-        });
+        this.startupClasspath = List.copyOf(startupClasspath);
         this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "output-flusher");
             t.setDaemon(true);
@@ -98,6 +93,28 @@ public final class WorkbenchKernel extends BaseKernel {
     /** The stream to install as {@code System.err}, batched like {@link #stdout()}. */
     public PrintStream stderr() {
         return new PrintStream(err, false, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Starts JShell on a background thread. Call after the sockets are bound: javac's warm-up then does not
+     * delay the first kernel_info reply on a busy machine.
+     */
+    public void startEvaluator() {
+        Thread t = new Thread(() -> {
+            try {
+                CellEvaluator e = new CellEvaluator(this::displayNow);
+                for (String entry : startupClasspath) {
+                    e.addToClasspath(entry);
+                }
+                // compile something once so the first real cell does not pay for javac's warm-up alone
+                e.isComplete("int warmUp = 0;");
+                evaluator.complete(e);
+            } catch (Throwable failure) {
+                evaluator.completeExceptionally(failure);
+            }
+        }, "jshell-start");
+        t.setDaemon(true);
+        t.start();
     }
 
     CellEvaluator evaluator() {

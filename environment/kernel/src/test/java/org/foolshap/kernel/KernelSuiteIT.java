@@ -41,7 +41,8 @@ class KernelSuiteIT {
                 .replace("@KERNEL_JAR@", Path.of(System.getProperty("kernel.jar")).toAbsolutePath().toString())
                 .replace("@DISPLAY_NAME@", "Java (Fool SHAP workbench, test)")
                 .replace("@ROOT@", target.getParent().resolve("../..").normalize().toString())
-                .replace("@LIB_JAR@", "");
+                .replace("@LIB_JAR@", "")
+                .replace("@KERNEL_JSA@", target.resolve("foolshap-kernel.jsa").toString()); // used if present
         Files.writeString(kernelDir.resolve("kernel.json"), spec, StandardCharsets.UTF_8);
 
         ProcessBuilder pb = new ProcessBuilder(PYTHON, "-m", "unittest", "discover", "-v",
