@@ -87,5 +87,29 @@ class FoolshapKernelTests(jupyter_kernel_test.KernelTests):
         self.assertIn("cell line 2", "\n".join(reply["content"]["traceback"]))
 
 
+class NotebookExecutionTests(unittest.TestCase):
+    """A notebook run headless through nbclient, as nbconvert --execute does: %maven brings XChart and Tablesaw
+    (resolved by the local mvn, offline when the local repository has them), then a table and a chart render."""
+
+    def test_notebook_with_maven_chart_and_table(self):
+        import nbformat
+        from nbclient import NotebookClient
+
+        nb = nbformat.v4.new_notebook()
+        nb.cells = [nbformat.v4.new_code_cell(src) for src in [
+            "%maven org.knowm.xchart:xchart:3.8.8 tech.tablesaw:tablesaw-core:0.44.4",
+            "import org.knowm.xchart.*;\nimport tech.tablesaw.api.*;\n"
+            "Table t = Table.create(\"t\", DoubleColumn.create(\"x\", new double[60]));\nt",
+            "XYChart c = new XYChartBuilder().width(300).height(200).build();\n"
+            "c.addSeries(\"s\", new double[]{1, 2, 3}, new double[]{2, 1, 3});\nc",
+        ]]
+        NotebookClient(nb, kernel_name=KERNEL, timeout=600, allow_errors=False).execute()
+        outputs = [c["outputs"] for c in nb.cells]
+        table = [o for o in outputs[1] if o["output_type"] == "execute_result"]
+        self.assertIn("60 rows", table[0]["data"]["text/html"])
+        chart = [o for o in outputs[2] if o["output_type"] == "execute_result"]
+        self.assertIn("image/png", chart[0]["data"])
+
+
 if __name__ == "__main__":
     unittest.main()
