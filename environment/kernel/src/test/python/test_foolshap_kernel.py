@@ -79,6 +79,20 @@ class FoolshapKernelTests(jupyter_kernel_test.KernelTests):
         self.assertEqual(reply["content"]["status"], "ok")
         self.assertEqual([m["content"]["data"]["text/plain"] for m in output if m["msg_type"] == "execute_result"], ["5"])
 
+    def test_queued_cells_are_aborted_after_an_error(self):
+        self.flush_channels()
+        failing = self.kc.execute('throw new RuntimeException("stop here");')
+        queued = self.kc.execute('System.out.println("must not run");')
+        replies = {}
+        while len(replies) < 2:
+            r = self.get_non_kernel_info_reply(timeout=15)
+            replies[r["parent_header"]["msg_id"]] = r["content"]["status"]
+        self.assertEqual(replies[failing], "error")
+        self.assertEqual(replies[queued], "aborted")
+        self.flush_channels()
+        reply, _ = self.execute_helper("1 + 1")
+        self.assertEqual(reply["content"]["status"], "ok")
+
     def test_compile_error_points_at_line(self):
         self.flush_channels()
         reply, output = self.execute_helper("int a = 1;\nint b = nope + 1;")

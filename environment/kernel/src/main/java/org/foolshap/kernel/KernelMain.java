@@ -48,6 +48,7 @@ public final class KernelMain {
 
         SecureConnection connection = new SecureConnection(props);
         kernel.becomeHandlerForConnection(connection);
+        connection.setAbortSignal(kernel::takeAbortRequest);
         connection.connect();
         kernel.startEvaluator();
         connection.waitUntilClose();

@@ -61,6 +61,7 @@ public final class WorkbenchKernel extends BaseKernel {
     private final OutputRouter err;
     private final ScheduledExecutorService flusher;
     private volatile ReplyEnvironment current;
+    private final java.util.concurrent.atomic.AtomicBoolean abortQueued = new java.util.concurrent.atomic.AtomicBoolean();
     private int count = 0;
 
     /**
@@ -195,6 +196,9 @@ public final class WorkbenchKernel extends BaseKernel {
             reply.put("traceback", e.traceback());
             env.reply(new Message(env.getContext(), MessageType.EXECUTE_REPLY, reply));
             resultText = e.ename() + ": " + e.evalue();
+            if (request.shouldStopOnError() && !silent) {
+                abortQueued.set(true);
+            }
         } catch (RuntimeException | Error e) {
             // a kernel or javac bug, or an exhausted heap outside the cell thread: report it, stay alive
             finishOutput();
@@ -219,6 +223,11 @@ public final class WorkbenchKernel extends BaseKernel {
     private void finishOutput() {
         out.detach();
         err.detach();
+    }
+
+    /** True once after a failed cell asked (stop_on_error) for the already queued cells to be aborted. */
+    public boolean takeAbortRequest() {
+        return abortQueued.getAndSet(false);
     }
 
     /** {@code display(obj)} from a cell: publish now, after the output printed so far. */

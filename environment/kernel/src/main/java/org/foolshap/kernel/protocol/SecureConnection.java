@@ -31,6 +31,14 @@ public final class SecureConnection extends JupyterConnection {
         this.secureControl = new SignedShellChannel(context, hmac, true, this);
     }
 
+    /**
+     * The kernel's "abort the queued cells" signal, read by the shell channel after each message: true (once)
+     * after a cell failed with {@code stop_on_error}.
+     */
+    public void setAbortSignal(java.util.function.BooleanSupplier signal) {
+        secureShell.setAbortSignal(signal);
+    }
+
     @Override
     public void connect() {
         heartbeat.bind(props);

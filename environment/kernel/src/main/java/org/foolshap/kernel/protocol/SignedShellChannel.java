@@ -7,6 +7,7 @@ import io.github.spencerpark.jupyter.channels.ShellReplyEnvironment;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
 import io.github.spencerpark.jupyter.messages.HMACGenerator;
 import io.github.spencerpark.jupyter.messages.Message;
+import io.github.spencerpark.jupyter.messages.MessageType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -27,6 +28,7 @@ final class SignedShellChannel extends ShellChannel {
     private final JupyterConnection connection;
     private final MessageCodec codec;
     private volatile boolean running;
+    private volatile java.util.function.BooleanSupplier abortRequested = () -> false;
     private Thread loop;
 
     SignedShellChannel(ZMQ.Context context, HMACGenerator hmac, boolean isControl, JupyterConnection connection) {
@@ -58,7 +60,10 @@ final class SignedShellChannel extends ShellChannel {
             while (running) {
                 try {
                     if (poller.poll(POLL_MS) > 0 && poller.pollin(0)) {
-                        handle(receiveFrames());
+                        handle(receiveFrames(), false);
+                        if (abortRequested.getAsBoolean()) {
+                            abortQueued(poller);
+                        }
                     }
                 } catch (Throwable e) {
                     if (!running) {
@@ -85,13 +90,37 @@ final class SignedShellChannel extends ShellChannel {
         return frames;
     }
 
+    /**
+     * After a cell failed with {@code stop_on_error}, answers the execute requests already queued (e.g. the rest of
+     * "Run All") with status "aborted" instead of running them, as IPython does; other requests are served.
+     */
+    private void abortQueued(ZMQ.Poller poller) {
+        while (running && poller.poll(0) > 0 && poller.pollin(0)) {
+            handle(receiveFrames(), true);
+        }
+    }
+
+    /** Set by the kernel: true once after a cell failed and asked for the queued cells to be aborted. */
+    void setAbortSignal(java.util.function.BooleanSupplier signal) {
+        this.abortRequested = signal;
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private void handle(List<byte[]> frames) {
+    private void handle(List<byte[]> frames, boolean abortExecutes) {
         Message<?> message;
         try {
             message = codec.decode(frames);
         } catch (MessageCodec.Rejected r) {
             LOG.warning(name + " channel dropped a message: " + r.getMessage());
+            return;
+        }
+        if (abortExecutes && message.getHeader().getType() == MessageType.EXECUTE_REQUEST) {
+            ShellReplyEnvironment env = connection.prepareReplyEnv(this, message);
+            env.setBusyDeferIdle();
+            java.util.Map<String, Object> content = new java.util.LinkedHashMap<>();
+            content.put("status", "aborted");
+            env.reply(new Message(env.getContext(), MessageType.EXECUTE_REPLY, content));
+            env.resolveDeferrals();
             return;
         }
         ShellHandler handler = connection.getHandler(message.getHeader().getType());
