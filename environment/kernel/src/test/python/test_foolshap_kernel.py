@@ -93,6 +93,18 @@ class FoolshapKernelTests(jupyter_kernel_test.KernelTests):
         reply, _ = self.execute_helper("1 + 1")
         self.assertEqual(reply["content"]["status"], "ok")
 
+    def test_restart_gives_a_fresh_session(self):
+        self.flush_channels()
+        reply, _ = self.execute_helper("int keptBeforeRestart = 41;")
+        self.assertEqual(reply["content"]["status"], "ok")
+        self.km.restart_kernel(now=False)
+        self.kc.wait_for_ready(timeout=60)
+        self.flush_channels()
+        reply, _ = self.execute_helper("keptBeforeRestart")
+        self.assertEqual(reply["content"]["status"], "error")
+        reply, _ = self.execute_helper("40 + 2")
+        self.assertEqual(reply["content"]["status"], "ok")
+
     def test_compile_error_points_at_line(self):
         self.flush_channels()
         reply, output = self.execute_helper("int a = 1;\nint b = nope + 1;")
