@@ -6,6 +6,7 @@ import io.github.spencerpark.jupyter.channels.ShellReplyEnvironment;
 import io.github.spencerpark.jupyter.kernel.BaseKernel;
 import io.github.spencerpark.jupyter.kernel.LanguageInfo;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 import io.github.spencerpark.jupyter.messages.Header;
 import io.github.spencerpark.jupyter.messages.Message;
 import io.github.spencerpark.jupyter.messages.MessageType;
@@ -141,7 +142,7 @@ public final class WorkbenchKernel extends BaseKernel {
     /** Not used by the handlers; kept for basekernel's contract. */
     @Override
     public DisplayData eval(String code) throws Exception {
-        CellValue v = new Magics(evaluator(), new MavenResolver(), Magics.defaultBases()).run(code);
+        CellValue v = magics().run(code);
         return v == null ? null : renderer.render(v.value());
     }
 
@@ -173,56 +174,51 @@ public final class WorkbenchKernel extends BaseKernel {
         err.attach(env);
         current = env;
         String resultText = "";
+        CellError failure = null;
         try {
-            CellValue value = new Magics(evaluator(), new MavenResolver(), Magics.defaultBases()).run(request.getCode());
+            CellValue value = magics().run(request.getCode());
             out.flush();
             err.flush();
             if (value != null && !silent) {
                 DisplayData data = renderer.render(value.value());
-                Object text = data.getData(io.github.spencerpark.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN);
+                Object text = data.getData(MIMEType.TEXT_PLAIN);
                 resultText = text == null ? "" : String.valueOf(text);
                 env.publish(new PublishExecuteResult(n, data));
             }
-            finishOutput();
-            env.reply(ok(env, MessageType.EXECUTE_REPLY, "execution_count", n, "payload", List.of(), "user_expressions", Map.of()));
         } catch (CellError e) {
-            finishOutput();
-            env.publish(new PublishError(e.ename(), e.evalue(), e.traceback()));
+            failure = e;
+        } catch (RuntimeException | Error e) {
+            // a kernel or javac bug, or an exhausted heap outside the cell thread: report it, stay alive
+            String name = e.getClass().getName();
+            failure = new CellError(name, String.valueOf(e.getMessage()), List.of(name + ": " + e.getMessage()));
+        } finally {
+            current = null;
+            out.detach();
+            err.detach();
+        }
+        if (failure == null) {
+            env.reply(ok(env, MessageType.EXECUTE_REPLY, "execution_count", n, "payload", List.of(), "user_expressions", Map.of()));
+        } else {
+            env.publish(new PublishError(failure.ename(), failure.evalue(), failure.traceback()));
             Map<String, Object> reply = new LinkedHashMap<>();
             reply.put("status", "error");
             reply.put("execution_count", n);
-            reply.put("ename", e.ename());
-            reply.put("evalue", e.evalue());
-            reply.put("traceback", e.traceback());
+            reply.put("ename", failure.ename());
+            reply.put("evalue", failure.evalue());
+            reply.put("traceback", failure.traceback());
             env.reply(new Message(env.getContext(), MessageType.EXECUTE_REPLY, reply));
-            resultText = e.ename() + ": " + e.evalue();
+            resultText = failure.ename() + ": " + failure.evalue();
             if (request.shouldStopOnError() && !silent) {
                 abortQueued.set(true);
             }
-        } catch (RuntimeException | Error e) {
-            // a kernel or javac bug, or an exhausted heap outside the cell thread: report it, stay alive
-            finishOutput();
-            String name = e.getClass().getName();
-            String msg = String.valueOf(e.getMessage());
-            env.publish(new PublishError(name, msg, List.of(name + ": " + msg)));
-            Map<String, Object> reply = new LinkedHashMap<>();
-            reply.put("status", "error");
-            reply.put("execution_count", n);
-            reply.put("ename", name);
-            reply.put("evalue", msg);
-            reply.put("traceback", List.of(name + ": " + msg));
-            env.reply(new Message(env.getContext(), MessageType.EXECUTE_REPLY, reply));
-        } finally {
-            current = null;
         }
         if (store) {
             history.add(n, request.getCode(), resultText);
         }
     }
 
-    private void finishOutput() {
-        out.detach();
-        err.detach();
+    private Magics magics() {
+        return new Magics(evaluator(), new MavenResolver(), Magics.defaultBases());
     }
 
     /** True once after a failed cell asked (stop_on_error) for the already queued cells to be aborted. */
