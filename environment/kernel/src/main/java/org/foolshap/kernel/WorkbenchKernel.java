@@ -1,0 +1,333 @@
+package org.foolshap.kernel;
+
+import io.github.spencerpark.jupyter.channels.JupyterConnection;
+import io.github.spencerpark.jupyter.channels.ReplyEnvironment;
+import io.github.spencerpark.jupyter.channels.ShellReplyEnvironment;
+import io.github.spencerpark.jupyter.kernel.BaseKernel;
+import io.github.spencerpark.jupyter.kernel.LanguageInfo;
+import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
+import io.github.spencerpark.jupyter.messages.Header;
+import io.github.spencerpark.jupyter.messages.Message;
+import io.github.spencerpark.jupyter.messages.MessageType;
+import io.github.spencerpark.jupyter.messages.publish.PublishDisplayData;
+import io.github.spencerpark.jupyter.messages.publish.PublishError;
+import io.github.spencerpark.jupyter.messages.publish.PublishExecuteInput;
+import io.github.spencerpark.jupyter.messages.publish.PublishExecuteResult;
+import io.github.spencerpark.jupyter.messages.publish.PublishStream;
+import io.github.spencerpark.jupyter.messages.reply.CompleteReply;
+import io.github.spencerpark.jupyter.messages.reply.InspectReply;
+import io.github.spencerpark.jupyter.messages.reply.IsCompleteReply;
+import io.github.spencerpark.jupyter.messages.request.CompleteRequest;
+import io.github.spencerpark.jupyter.messages.request.ExecuteRequest;
+import io.github.spencerpark.jupyter.messages.request.HistoryRequest;
+import io.github.spencerpark.jupyter.messages.request.InspectRequest;
+import io.github.spencerpark.jupyter.messages.request.IsCompleteRequest;
+import io.github.spencerpark.jupyter.messages.request.ShutdownRequest;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.foolshap.kernel.display.RichRenderer;
+import org.foolshap.kernel.eval.CellError;
+import org.foolshap.kernel.eval.CellEvaluator;
+import org.foolshap.kernel.eval.CellValue;
+import org.foolshap.kernel.eval.Completion;
+import org.foolshap.kernel.magic.Magics;
+import org.foolshap.kernel.magic.MavenResolver;
+
+/**
+ * The workbench's Jupyter kernel: wires the JShell {@link CellEvaluator}, the {@link Magics}, the
+ * {@link RichRenderer} and the output routing to the Jupyter message handlers. Every request handler is this
+ * class's own (basekernel 2.3.0's omit {@code status} in several replies); only the comm handlers are basekernel's.
+ *
+ * <p>The evaluator starts on a background thread so {@code kernel_info} is answered at once; the first execute
+ * waits for it.
+ */
+public final class WorkbenchKernel extends BaseKernel {
+    /** Longest output per stream and cell, in bytes; the rest is counted and dropped. */
+    static final long OUTPUT_LIMIT = 1 << 20;
+    private static final String VERSION = "0.1.0";
+
+    private final CompletableFuture<CellEvaluator> evaluator = new CompletableFuture<>();
+    private final List<String> startupClasspath;
+    private final RichRenderer renderer = new RichRenderer();
+    private final History history = new History();
+    private final OutputRouter out;
+    private final OutputRouter err;
+    private final ScheduledExecutorService flusher;
+    private volatile ReplyEnvironment current;
+    private final java.util.concurrent.atomic.AtomicBoolean abortQueued = new java.util.concurrent.atomic.AtomicBoolean();
+    private int count = 0;
+
+    /**
+     * @param startupClasspath jars or directories added before the first cell (e.g. the workbench library)
+     * @param originalOut      where output goes between cells
+     */
+    public WorkbenchKernel(List<String> startupClasspath, PrintStream originalOut, PrintStream originalErr) {
+        this.out = new OutputRouter(PublishStream.StreamType.OUT, originalOut, OUTPUT_LIMIT);
+        this.err = new OutputRouter(PublishStream.StreamType.ERR, originalErr, OUTPUT_LIMIT);
+        this.startupClasspath = List.copyOf(startupClasspath);
+        this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "output-flusher");
+            t.setDaemon(true);
+            return t;
+        });
+        flusher.scheduleWithFixedDelay(() -> {
+            out.flush();
+            err.flush();
+        }, 100, 100, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The stream to install as {@code System.out}. Not auto-flushing: a flush per {@code println} would send one
+     * message per line; the router batches and a timer flushes every 100 ms.
+     */
+    public PrintStream stdout() {
+        return new PrintStream(out, false, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The stream to install as {@code System.err}, batched like {@link #stdout()}. */
+    public PrintStream stderr() {
+        return new PrintStream(err, false, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Starts JShell on a background thread. Call after the sockets are bound: javac's warm-up then does not
+     * delay the first kernel_info reply on a busy machine.
+     */
+    public void startEvaluator() {
+        Thread t = new Thread(() -> {
+            try {
+                CellEvaluator e = new CellEvaluator(this::displayNow);
+                for (String entry : startupClasspath) {
+                    e.addToClasspath(entry);
+                }
+                // compile something once so the first real cell does not pay for javac's warm-up alone
+                e.isComplete("int warmUp = 0;");
+                evaluator.complete(e);
+            } catch (Throwable failure) {
+                evaluator.completeExceptionally(failure);
+            }
+        }, "jshell-start");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    CellEvaluator evaluator() {
+        return evaluator.join();
+    }
+
+    @Override
+    public LanguageInfo getLanguageInfo() {
+        return new LanguageInfo.Builder("java")
+                .version(Runtime.version().toString())
+                .mimetype("text/x-java-source")
+                .fileExtension(".jshell")
+                .pygments("java")
+                .codemirror("text/x-java")
+                .build();
+    }
+
+    @Override
+    public String getBanner() {
+        return "Java " + Runtime.version() + " (JShell) - Fool SHAP workbench kernel " + VERSION;
+    }
+
+    /** Not used by the handlers; kept for basekernel's contract. */
+    @Override
+    public DisplayData eval(String code) throws Exception {
+        CellValue v = magics().run(code);
+        return v == null ? null : renderer.render(v.value());
+    }
+
+    @Override
+    public void becomeHandlerForConnection(JupyterConnection connection) {
+        super.becomeHandlerForConnection(connection); // comm handlers
+        connection.setHandler(MessageType.EXECUTE_REQUEST, this::execute);
+        connection.setHandler(MessageType.KERNEL_INFO_REQUEST, this::kernelInfo);
+        connection.setHandler(MessageType.COMPLETE_REQUEST, this::complete);
+        connection.setHandler(MessageType.INSPECT_REQUEST, this::inspect);
+        connection.setHandler(MessageType.IS_COMPLETE_REQUEST, this::isComplete);
+        connection.setHandler(MessageType.HISTORY_REQUEST, this::history);
+        connection.setHandler(MessageType.SHUTDOWN_REQUEST, this::shutdown);
+        connection.setHandler(MessageType.INTERRUPT_REQUEST, this::interruptRequest);
+    }
+
+    // ------------------------------------------------------------------ handlers
+
+    private synchronized void execute(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
+        ExecuteRequest request = message.getContent();
+        env.setBusyDeferIdle();
+        boolean silent = request.isSilent();
+        boolean store = request.shouldStoreHistory() && !silent;
+        int n = store ? ++count : Math.max(count, 1);
+        if (!silent) {
+            env.publish(new PublishExecuteInput(request.getCode(), n));
+        }
+        out.attach(env);
+        err.attach(env);
+        current = env;
+        String resultText = "";
+        CellError failure = null;
+        try {
+            CellValue value = magics().run(request.getCode());
+            out.flush();
+            err.flush();
+            if (value != null && !silent) {
+                DisplayData data = renderer.render(value.value());
+                Object text = data.getData(MIMEType.TEXT_PLAIN);
+                resultText = text == null ? "" : String.valueOf(text);
+                env.publish(new PublishExecuteResult(n, data));
+            }
+        } catch (CellError e) {
+            failure = e;
+        } catch (RuntimeException | Error e) {
+            // a kernel or javac bug, or an exhausted heap outside the cell thread: report it, stay alive
+            String name = e.getClass().getName();
+            failure = new CellError(name, String.valueOf(e.getMessage()), List.of(name + ": " + e.getMessage()));
+        } finally {
+            current = null;
+            out.detach();
+            err.detach();
+        }
+        if (failure == null) {
+            env.reply(ok(env, MessageType.EXECUTE_REPLY, "execution_count", n, "payload", List.of(), "user_expressions", Map.of()));
+        } else {
+            env.publish(new PublishError(failure.ename(), failure.evalue(), failure.traceback()));
+            Map<String, Object> reply = new LinkedHashMap<>();
+            reply.put("status", "error");
+            reply.put("execution_count", n);
+            reply.put("ename", failure.ename());
+            reply.put("evalue", failure.evalue());
+            reply.put("traceback", failure.traceback());
+            env.reply(new Message(env.getContext(), MessageType.EXECUTE_REPLY, reply));
+            resultText = failure.ename() + ": " + failure.evalue();
+            if (request.shouldStopOnError() && !silent) {
+                abortQueued.set(true);
+            }
+        }
+        if (store) {
+            history.add(n, request.getCode(), resultText);
+        }
+    }
+
+    private Magics magics() {
+        return new Magics(evaluator(), new MavenResolver(), Magics.defaultBases());
+    }
+
+    /** True once after a failed cell asked (stop_on_error) for the already queued cells to be aborted. */
+    public boolean takeAbortRequest() {
+        return abortQueued.getAndSet(false);
+    }
+
+    /** {@code display(obj)} from a cell: publish now, after the output printed so far. */
+    private void displayNow(Object value) {
+        ReplyEnvironment env = current;
+        if (env == null) {
+            return;
+        }
+        out.flush();
+        err.flush();
+        env.publish(new PublishDisplayData(renderer.render(value)));
+    }
+
+    private void kernelInfo(ShellReplyEnvironment env, Message<?> message) {
+        env.setBusyDeferIdle();
+        env.reply(ok(env, MessageType.KERNEL_INFO_REPLY,
+                "protocol_version", Header.PROTOCOL_VERISON,
+                "implementation", "foolshap-kernel",
+                "implementation_version", VERSION,
+                "language_info", getLanguageInfo(),
+                "banner", getBanner(),
+                "help_links", List.of(Map.of("text", "Java 17 API", "url", "https://docs.oracle.com/en/java/javase/17/docs/api/"))));
+    }
+
+    private void complete(ShellReplyEnvironment env, Message<CompleteRequest> message) {
+        env.setBusyDeferIdle();
+        CompleteRequest r = message.getContent();
+        Completion c = evaluator().complete(Magics.javaPart(r.getCode()), r.getCursorPos());
+        env.reply(new CompleteReply(c.matches(), c.start(), c.end(), Map.of()));
+    }
+
+    private void inspect(ShellReplyEnvironment env, Message<InspectRequest> message) {
+        env.setBusyDeferIdle();
+        InspectRequest r = message.getContent();
+        String doc = evaluator().inspect(Magics.javaPart(r.getCode()), r.getCursorPos());
+        DisplayData data = new DisplayData();
+        if (doc != null) {
+            data.putText(doc);
+        }
+        env.reply(new InspectReply(doc != null, data));
+    }
+
+    private void isComplete(ShellReplyEnvironment env, Message<IsCompleteRequest> message) {
+        env.setBusyDeferIdle();
+        String code = message.getContent().getCode();
+        String status = code.startsWith("%%") ? "complete" : evaluator().isComplete(Magics.javaPart(code));
+        switch (status) {
+            case "complete":
+                env.reply(IsCompleteReply.VALID_CODE);
+                break;
+            case "invalid":
+                env.reply(IsCompleteReply.INVALID_CODE);
+                break;
+            default:
+                env.reply(IsCompleteReply.getIncompleteReplyWithIndent("    "));
+        }
+    }
+
+    private void history(ShellReplyEnvironment env, Message<HistoryRequest> message) {
+        env.setBusyDeferIdle();
+        HistoryRequest r = message.getContent();
+        List<Object> rows;
+        if (r instanceof HistoryRequest.Tail) {
+            rows = history.tail(((HistoryRequest.Tail) r).getMaxReturnLength(), r.includeOutput());
+        } else if (r instanceof HistoryRequest.Range) {
+            HistoryRequest.Range range = (HistoryRequest.Range) r;
+            rows = history.range(range.getSessionIndex(), range.getStart(), range.getStop(), r.includeOutput());
+        } else if (r instanceof HistoryRequest.Search) {
+            HistoryRequest.Search s = (HistoryRequest.Search) r;
+            rows = history.search(s.getPattern(), s.getMaxReturnLength(), s.filterUnique(), r.includeOutput());
+        } else {
+            rows = new ArrayList<>();
+        }
+        env.reply(ok(env, MessageType.HISTORY_REPLY, "history", rows));
+    }
+
+    private void shutdown(ShellReplyEnvironment env, Message<ShutdownRequest> message) {
+        env.setBusyDeferIdle();
+        boolean restart = message.getContent().isRestart();
+        evaluator.thenAccept(CellEvaluator::interrupt);
+        env.reply(ok(env, MessageType.SHUTDOWN_REPLY, "restart", restart));
+        flusher.shutdownNow();
+        env.markForShutdown();
+    }
+
+    private void interruptRequest(ShellReplyEnvironment env, Message<?> message) {
+        env.setBusyDeferIdle();
+        evaluator.thenAccept(CellEvaluator::interrupt);
+        env.reply(ok(env, MessageType.INTERRUPT_REPLY));
+    }
+
+    @Override
+    public void interrupt() {
+        evaluator.thenAccept(CellEvaluator::interrupt);
+    }
+
+    /** A reply to the request in {@code env} whose content is {@code {"status": "ok", key: value, ...}}. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Message ok(ShellReplyEnvironment env, MessageType<?> type, Object... keyValues) {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("status", "ok");
+        for (int i = 0; i < keyValues.length; i += 2) {
+            content.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return new Message(env.getContext(), type, content);
+    }
+}

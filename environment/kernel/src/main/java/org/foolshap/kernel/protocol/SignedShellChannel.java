@@ -1,0 +1,180 @@
+package org.foolshap.kernel.protocol;
+
+import io.github.spencerpark.jupyter.channels.JupyterConnection;
+import io.github.spencerpark.jupyter.channels.ShellChannel;
+import io.github.spencerpark.jupyter.channels.ShellHandler;
+import io.github.spencerpark.jupyter.channels.ShellReplyEnvironment;
+import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
+import io.github.spencerpark.jupyter.messages.HMACGenerator;
+import io.github.spencerpark.jupyter.messages.Message;
+import io.github.spencerpark.jupyter.messages.MessageType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.zeromq.ZMQ;
+
+/**
+ * A shell or control channel that drops messages with a missing or wrong HMAC signature (or that cannot be
+ * decoded) and keeps serving. basekernel's {@code ShellChannel} throws from its thread in that case, after which
+ * the kernel answers nothing. Handlers run on this channel's own thread; the loop polls with a short timeout
+ * instead of sleeping between messages, so replies are not delayed.
+ */
+final class SignedShellChannel extends ShellChannel {
+    private static final Logger LOG = Logger.getLogger(SignedShellChannel.class.getName());
+    private static final int POLL_MS = 100;
+
+    private final String name;
+    private final JupyterConnection connection;
+    private final MessageCodec codec;
+    private volatile boolean running;
+    private volatile java.util.function.BooleanSupplier abortRequested = () -> false;
+    private Thread loop;
+
+    SignedShellChannel(ZMQ.Context context, HMACGenerator hmac, boolean isControl, JupyterConnection connection) {
+        super(context, hmac, isControl, connection);
+        this.name = isControl ? "control" : "shell";
+        this.connection = connection;
+        this.codec = new MessageCodec(hmac);
+        setLinger(1000);
+    }
+
+    @Override
+    public void bind(KernelConnectionProperties props) {
+        if (loop != null) {
+            throw new IllegalStateException(name + " channel already bound");
+        }
+        int port = name.equals("control") ? props.getControlPort() : props.getShellPort();
+        // exactly the connection file's transport and address, never a wildcard of our own choosing
+        bind(props.getTransport() + "://" + props.getIp() + ":" + port);
+        running = true;
+        loop = new Thread(this::serve, "jupyter-" + name);
+        loop.setDaemon(true);
+        loop.start();
+    }
+
+    private void serve() {
+        ZMQ.Poller poller = ctx.poller(1);
+        poller.register(this, ZMQ.Poller.POLLIN);
+        try {
+            while (running) {
+                try {
+                    if (poller.poll(POLL_MS) > 0 && poller.pollin(0)) {
+                        handle(receiveFrames(), false);
+                        if (abortRequested.getAsBoolean()) {
+                            abortQueued(poller);
+                        }
+                    }
+                } catch (Throwable e) {
+                    if (!running) {
+                        break;
+                    }
+                    LOG.log(Level.WARNING, name + " channel: " + e, e);
+                }
+            }
+        } finally {
+            poller.close();
+            super.close();
+        }
+    }
+
+    private List<byte[]> receiveFrames() {
+        List<byte[]> frames = new ArrayList<>();
+        do {
+            byte[] f = recv();
+            if (f == null) {
+                break;
+            }
+            frames.add(f);
+        } while (hasReceiveMore());
+        return frames;
+    }
+
+    /**
+     * After a cell failed with {@code stop_on_error}, answers the execute requests already queued (e.g. the rest of
+     * "Run All") with status "aborted" instead of running them, as IPython does; other requests are served.
+     */
+    private void abortQueued(ZMQ.Poller poller) {
+        while (running && poller.poll(0) > 0 && poller.pollin(0)) {
+            handle(receiveFrames(), true);
+        }
+    }
+
+    /** Set by the kernel: true once after a cell failed and asked for the queued cells to be aborted. */
+    void setAbortSignal(java.util.function.BooleanSupplier signal) {
+        this.abortRequested = signal;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void handle(List<byte[]> frames, boolean abortExecutes) {
+        Message<?> message;
+        try {
+            message = codec.decode(frames);
+        } catch (MessageCodec.Rejected r) {
+            LOG.warning(name + " channel dropped a message: " + r.getMessage());
+            return;
+        }
+        if (abortExecutes && message.getHeader().getType() == MessageType.EXECUTE_REQUEST) {
+            ShellReplyEnvironment env = connection.prepareReplyEnv(this, message);
+            env.setBusyDeferIdle();
+            java.util.Map<String, Object> content = new java.util.LinkedHashMap<>();
+            content.put("status", "aborted");
+            env.reply(new Message(env.getContext(), MessageType.EXECUTE_REPLY, content));
+            env.resolveDeferrals();
+            return;
+        }
+        ShellHandler handler = connection.getHandler(message.getHeader().getType());
+        if (handler == null) {
+            LOG.fine(() -> name + " channel: no handler for " + message.getHeader().getType().getName());
+            return;
+        }
+        ShellReplyEnvironment env = connection.prepareReplyEnv(this, message);
+        try {
+            handler.handle(env, message);
+        } catch (Throwable e) { // never let a handler failure end the channel thread
+            LOG.log(Level.SEVERE, name + " channel: handling " + message.getHeader().getType().getName() + " failed", e);
+        } finally {
+            try {
+                env.resolveDeferrals();
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, name + " channel: sending deferred replies failed", e);
+            }
+        }
+        if (env.isMarkedForShutdown()) {
+            connection.close();
+        }
+    }
+
+    /** Never throws for a bad message; used by nobody but kept safe: basekernel's version throws. */
+    @Override
+    public synchronized Message<?> readMessage() {
+        try {
+            return codec.decode(receiveFrames());
+        } catch (MessageCodec.Rejected r) {
+            LOG.warning(name + " channel dropped a message: " + r.getMessage());
+            return null;
+        }
+    }
+
+    /** Stops the loop; the loop thread closes the socket itself (ZeroMQ sockets belong to one thread). */
+    void shutdown() {
+        running = false;
+    }
+
+    @Override
+    public void close() {
+        shutdown();
+    }
+
+    @Override
+    public void waitUntilClose() {
+        Thread t = loop;
+        if (t != null && t != Thread.currentThread()) {
+            try {
+                t.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
