@@ -1,0 +1,56 @@
+package org.foolshap.attack;
+
+/**
+ * The Fool SHAP reweighting with a cap on each point's weight, w_i <= K / N (at most K of the N units of mass): the
+ * biased sample then repeats rows less, which the duplicate-rows audit looks for. The cap binds, so the plan no
+ * longer decomposes per point as in {@link FoolShapWeights}: it is a transportation problem, solved exactly here as
+ * the paper's minimum-cost flow (Section 4.2) with source -> left_i capacity K instead of N, by JGraphT's capacity
+ * scaling. Cost O(N^2) arcs; N is limited to {@value TransportNetwork#MAX_POINTS} (subsample larger backgrounds).
+ * With K >= N it returns the uncapped optimum.
+ */
+public final class CappedWeights {
+    private final double lambda;
+    private final int cap;
+
+    private CappedWeights(double lambda, int cap) {
+        this.lambda = lambda;
+        this.cap = cap;
+    }
+
+    /** Lambda > 0 and at most {@code cap} >= 1 units (of N) per point. */
+    public static CappedWeights of(double lambda, int cap) {
+        if (cap < 1) {
+            throw new IllegalArgumentException("the cap K must be at least 1 unit per point, got " + cap);
+        }
+        return new CappedWeights(Checks.lambda(lambda), cap);
+    }
+
+    public CappedWeights withLambda(double lambda) {
+        return new CappedWeights(Checks.lambda(lambda), cap);
+    }
+
+    public CappedWeights withCap(int cap) {
+        return of(lambda, cap);
+    }
+
+    public int cap() {
+        return cap;
+    }
+
+    public double lambda() {
+        return lambda;
+    }
+
+    public Weights solve(double[] c, double[] f) {
+        Checks.finite("coefficients", c);
+        return solve(c, f, FoolShapWeights.direction(c));
+    }
+
+    public Weights solve(double[] c, double[] f, double beta) {
+        Checks.finite("coefficients", c);
+        Checks.finite("outputs", f);
+        Checks.sameLength("coefficients", c, "outputs", f);
+        Checks.sign(beta);
+        return TransportNetwork.solve(c, f, beta, lambda, Math.min(cap, c.length));
+    }
+}
