@@ -1,0 +1,41 @@
+package org.foolshap.attack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.foolshap.shap.Explainer;
+import org.foolshap.shap.Explainers;
+import org.junit.jupiter.api.Test;
+
+class FoolShapTest {
+
+    @Test
+    void hidesTheSensitiveFeatureWithoutBeingDetected() {
+        Explainer explainer = Explainers.auto(Synthetic.model());
+        double[][] women = Synthetic.group(1500, 0, 1);
+        double[][] men = Synthetic.group(2500, 1, 2);
+        AttackResult r = FoolShap.of(explainer).withSeed(3).withRepeats(100).withLambdas(LambdaGrid.parse("-1:2:12"))
+                .attack(women, men, Synthetic.GENDER);
+        SweepResult sw = r.sweep();
+        System.out.printf("full %.4f before %.4f after %.4f lambda %.3f rate %.2f detected %s decrease %.2f brute %s "
+                        + "genetic %s sweep %.2fs total %.2fs%n", r.fullPhi()[1], r.phiBefore(), r.phiAfter(),
+                r.lambda(), r.detectionRate(), r.detected(), r.relativeDecrease(),
+                r.bruteForce().target(), r.genetic().target() + " gens " + r.genetic().generations() + " "
+                        + r.genetic().stop(), sw.seconds(), r.seconds());
+        for (LambdaPoint p : sw.points()) {
+            System.out.printf("  lambda %.3f target %.4f rate %.2f support %d%n", p.lambda(), p.meanTarget(),
+                    p.detectionRate(), p.weights().support());
+        }
+        assertTrue(sw.succeeded());
+        assertTrue(r.detectionRate() <= 0.1);
+        assertTrue(sw.relativeDecrease() > 0.5, "decrease " + sw.relativeDecrease());
+        assertTrue(r.relativeDecreaseVsFull() > 0.4, "decrease " + r.relativeDecreaseVsFull());
+        assertEquals(200, r.s1().length);
+        assertNotNull(r.bruteForce());
+        assertTrue(Math.abs(r.phiAfter()) < Math.abs(r.bruteForce().target()), "Fool SHAP beats brute force");
+        // totals are preserved in the sense of efficiency: Phi sums to the gap of the samples
+        assertEquals(r.after().gap(), r.after().total(), 1e-9);
+    }
+}
