@@ -3,10 +3,11 @@ package org.foolshap.attack;
 /**
  * The Fool SHAP reweighting with a cap on each point's weight, w_i <= K / N (at most K of the N units of mass): the
  * biased sample then repeats rows less, which the duplicate-rows audit looks for. The cap binds, so the plan no
- * longer decomposes per point as in {@link FoolShapWeights}: it is a transportation problem, solved exactly here as
- * the paper's minimum-cost flow (Section 4.2) with source -> left_i capacity K instead of N, by JGraphT's capacity
- * scaling. Cost O(N^2) arcs; N is limited to {@value TransportNetwork#MAX_POINTS} (subsample larger backgrounds).
- * With K >= N it returns the uncapped optimum.
+ * longer decomposes per point as in {@link FoolShapWeights}: it is a transportation problem, solved exactly as the
+ * paper's minimum-cost flow (Section 4.2) with source -> left_i capacity K instead of N, by JGraphT's capacity
+ * scaling. Because the transport cost is a distance on the line, the N^2 bipartite arcs are replaced by 2(N - 1)
+ * arcs between neighbours in output order (proof in {@code TransportNetwork.line}): O(N) arcs instead of N^2.
+ * With K >= N it returns the uncapped optimum. The weights' {@code target} is -1 (the line flow does not pair units).
  */
 public final class CappedWeights {
     private final double lambda;
@@ -51,6 +52,6 @@ public final class CappedWeights {
         Checks.finite("outputs", f);
         Checks.sameLength("coefficients", c, "outputs", f);
         Checks.sign(beta);
-        return TransportNetwork.solve(c, f, beta, lambda, Math.min(cap, c.length));
+        return TransportNetwork.line(c, f, beta, lambda, Math.min(cap, c.length));
     }
 }

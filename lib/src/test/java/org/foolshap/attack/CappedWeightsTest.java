@@ -40,6 +40,20 @@ class CappedWeightsTest {
     }
 
     @Test
+    void lineNetworkMatchesThePapersCompleteNetwork() {
+        SplittableRandom r = new SplittableRandom(8);
+        for (int t = 0; t < 10; t++) {
+            int n = 5 + r.nextInt(60);
+            int cap = 1 + r.nextInt(4);
+            double lambda = Math.pow(10, r.nextDouble(-1.5, 1.5));
+            double[][] inst = FoolShapWeightsTest.instance(n, t % 2 == 0 ? 0 : 4, 70 + t);
+            Weights line = CappedWeights.of(lambda, cap).solve(inst[0], inst[1]);
+            Weights complete = PaperNetwork.solve(inst[0], inst[1], line.beta(), lambda, cap);
+            assertEquals(complete.objective(), line.objective(), 1e-9, "instance " + t);
+        }
+    }
+
+    @Test
     void capIsAtLeastOne() {
         assertThrows(IllegalArgumentException.class, () -> CappedWeights.of(1, 0));
         assertThrows(IllegalArgumentException.class, () -> CappedWeights.of(0, 2));
