@@ -24,10 +24,6 @@ class FoolShapTest {
                 r.lambda(), r.detectionRate(), r.detected(), r.relativeDecrease(),
                 r.bruteForce().target(), r.genetic().target() + " gens " + r.genetic().generations() + " "
                         + r.genetic().stop(), sw.seconds(), r.seconds());
-        for (LambdaPoint p : sw.points()) {
-            System.out.printf("  lambda %.3f target %.4f rate %.2f support %d%n", p.lambda(), p.meanTarget(),
-                    p.detectionRate(), p.weights().support());
-        }
         assertTrue(sw.succeeded());
         assertTrue(r.detectionRate() <= 0.1);
         assertTrue(sw.relativeDecrease() > 0.5, "decrease " + sw.relativeDecrease());
