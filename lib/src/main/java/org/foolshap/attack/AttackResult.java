@@ -14,13 +14,16 @@ import org.foolshap.shap.Attributions;
  * @param after       SHAP run on S_0' x S_1' (the manipulated explanation shown to the auditor)
  * @param fullPhi     Phi with the whole background (mean of the coefficient rows): the honest value without sampling
  * @param sweep       the lambda sweep, with lambda* and the curves
+ * @param chosen      the sweep point S_1' was drawn from: lambda*, or when no lambda was stealthy enough the least
+ *                    detected one (the attack then did not succeed)
  * @param finalAudit  the auditor's verdict on the supplied S_0', S_1' at the chosen significance
  * @param bruteForce  the brute-force baseline (null when baselines are off)
  * @param genetic     the genetic baseline (null when off)
  * @param seconds     wall time of the whole run
  */
 public record AttackResult(int sensitive, int[] s0, int[] s1, int[] honestS1, Attributions before,
-                           Attributions after, double[] fullPhi, SweepResult sweep, AuditVerdict finalAudit,
+                           Attributions after, double[] fullPhi, SweepResult sweep, LambdaPoint chosen,
+                           AuditVerdict finalAudit,
                            BruteForce.Result bruteForce, GeneticAttack.Result genetic, double seconds) {
     public AttackResult {
         s0 = s0.clone();
@@ -49,14 +52,14 @@ public record AttackResult(int sensitive, int[] s0, int[] s1, int[] honestS1, At
         return fullPhi.clone();
     }
 
-    /** lambda*. */
+    /** lambda* (or the least detected lambda when none was stealthy). */
     public double lambda() {
-        return sweep.chosen().lambda();
+        return chosen.lambda();
     }
 
-    /** How often the R audits at lambda* detected the attack. */
+    /** How often the R audits at the chosen lambda detected the attack. */
     public double detectionRate() {
-        return sweep.chosen().detectionRate();
+        return chosen.detectionRate();
     }
 
     /** Whether the final audit rejected the supplied samples. */

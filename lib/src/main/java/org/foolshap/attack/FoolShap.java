@@ -150,7 +150,7 @@ public final class FoolShap {
         double[][] c = explainer.coefficients(s0Rows, background, progress);
 
         SweepResult sw = sweep.run(c, sensitive, f1, s0Outputs, auditor);
-        LambdaPoint chosen = sw.chosen();
+        LambdaPoint chosen = sw.best() >= 0 ? sw.chosen() : leastDetected(sw);
         int[] s1 = sampler.biased(chosen.weights().weights(), sampling);
         int[] honest = sampler.uniform(background.length, sampling);
         GlobalShap shap = GlobalShap.of(explainer).withProgress(progress);
@@ -175,7 +175,18 @@ public final class FoolShap {
             genetic = ga.run(explainer, s0Rows, Draws.pick(background, honest), sensitive, auditor);
         }
         double[] full = sw.honestPhi();
-        return new AttackResult(sensitive, s0, s1, honest, before, after, full, sw, verdict, brute, genetic,
+        return new AttackResult(sensitive, s0, s1, honest, before, after, full, sw, chosen, verdict, brute, genetic,
                 (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Without a stealthy lambda the attack still shows its least detected attempt (and reports failure). */
+    private static LambdaPoint leastDetected(SweepResult sw) {
+        LambdaPoint best = sw.points().get(0);
+        for (LambdaPoint p : sw.points()) {
+            if (p.detections() < best.detections()) {
+                best = p;
+            }
+        }
+        return best;
     }
 }

@@ -21,7 +21,7 @@ import org.apache.commons.statistics.inference.PValueMethod;
  * and declares the samples biased if any of the six rejects: total level alpha by Bonferroni.
  *
  * <p>Ties. KS p-values are exact permutation p-values with ties ({@link ExactKs}) by default, or Commons Statistics'
- * Monte Carlo {@code ESTIMATE} ({@link KsMethod#ESTIMATE}, seeded from the audit's generator, ~300 times slower).
+ * Monte Carlo {@code ESTIMATE} ({@link KsMethod#ESTIMATE}, seeded from the audit's generator, ~150 times slower).
  * Each audit is random only through its reference subsamples; every call takes a seed or a generator.
  */
 public final class Auditor {

@@ -34,4 +34,16 @@ class FoolShapTest {
         // totals are preserved in the sense of efficiency: Phi sums to the gap of the samples
         assertEquals(r.after().gap(), r.after().total(), 1e-9);
     }
+
+    @Test
+    void reportsFailureWhenNoLambdaIsStealthy() {
+        Explainer explainer = Explainers.auto(Synthetic.model());
+        AttackResult r = FoolShap.of(explainer).withBaselines(false).withRepeats(20).withLambdas(1e-3, 2e-3)
+                .attack(Synthetic.group(600, 0, 1), Synthetic.group(800, 1, 2), Synthetic.GENDER);
+        assertEquals(-1, r.sweep().best());
+        assertFalse(r.succeeded());
+        assertEquals(1, r.detectionRate());
+        assertEquals(1, r.chosen().weights().support()); // all mass on one row: the duplicates test's dream
+        assertTrue(r.bruteForce() == null && r.genetic() == null);
+    }
 }
