@@ -115,7 +115,7 @@ public final class FoolShapWeights {
                 int i = order[pos(r, n, forward)];
                 double key = beta * c[i] + sign * lambda * f[i];
                 // Equal keys: the point later in the sweep is nearer to all points still to come; then lower index.
-                if (key < bestKey || (key == bestKey && (f[i] != f[bestI] || i < bestI))) {
+                if (bestI < 0 || key < bestKey || (key == bestKey && (f[i] != f[bestI] || i < bestI))) {
                     bestKey = key;
                     bestI = i;
                 }

@@ -43,6 +43,7 @@ public final class WeightsBenchmark {
                     ms[runs / 2], ms[0], out.support(), out.objective());
             // a cold, first call in a fresh JVM is what a one-shot CLI run pays
         }
+        sweep();
         for (int n : new int[] {2000}) {
             double[][] inst = instance(n, 1);
             CappedWeights capped = CappedWeights.of(1.0, 5);
@@ -60,6 +61,34 @@ public final class WeightsBenchmark {
             Weights exact = FoolShapWeights.withLambda(1.0).solve(inst[0], inst[1], -1);
             System.out.printf("JGraphT MCF, paper's N^2 network, N = %6d: %.2f s (objective %.6f, exact sweep %.6f)%n",
                     flowN, s, flow.objective(), exact.objective());
+        }
+    }
+
+    /** The whole lambda sweep at Adult's size: 20 lambdas x 100 audited draws, N = 32,650, d = 11. */
+    private static void sweep() {
+        int n = 32650;
+        double[][] inst = instance(n, 3);
+        SplittableRandom r = new SplittableRandom(4);
+        double[][] c = new double[n][11];
+        for (int j = 0; j < n; j++) {
+            c[j][0] = inst[0][j];
+            for (int i = 1; i < 11; i++) {
+                c[j][i] = 0.02 * r.nextGaussian() + 0.01 * inst[1][j];
+            }
+        }
+        double[] f0 = new double[16192];
+        for (int i = 0; i < f0.length; i++) {
+            f0[i] = Math.round(r.nextDouble() * 700) / 1000.0;
+        }
+        double[] s0 = org.foolshap.audit.Draws.pick(f0, org.foolshap.audit.Draws.uniform(f0.length, 200, r));
+        org.foolshap.audit.Auditor auditor = org.foolshap.audit.Auditor.of(f0, inst[1]);
+        for (int k = 0; k < 2; k++) {
+            long t = System.nanoTime();
+            org.foolshap.attack.SweepResult sw = org.foolshap.attack.LambdaSweep.withDefaults()
+                    .run(c, 0, inst[1], s0, auditor);
+            System.out.printf("lambda sweep N = 32650, 20 lambdas x 100 audits (%s JVM): %.2f s, lambda* %s%n",
+                    k == 0 ? "cold" : "warm", (System.nanoTime() - t) / 1e9,
+                    sw.best() < 0 ? "none" : String.format("%.3f", sw.chosen().lambda()));
         }
     }
 
