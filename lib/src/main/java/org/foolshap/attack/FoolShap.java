@@ -19,7 +19,8 @@ import org.foolshap.shap.GlobalShap;
  *   <li>S_1' = M background rows drawn from the weights at lambda*; SHAP on S_0' x S_1' ("after") and on S_0' x an
  *   honest uniform S_1' ("before");</li>
  *   <li>the final audit of S_0', S_1' at the chosen significance;</li>
- *   <li>optionally the brute-force and genetic baselines, each with the sweep's wall time as budget.</li>
+ *   <li>optionally the brute-force and genetic baselines, each with the sweep's wall time as budget (the paper's
+ *   rule; at least 5 s, or {@link #withBaselineSeconds}).</li>
  * </ol>
  * Every random step derives from one seed; progress goes to the listener, nothing is printed.
  *
@@ -37,9 +38,15 @@ public final class FoolShap {
     private final boolean[] categorical;
     private final List<String> names;
     private final Progress progress;
+    private final double baselineSeconds;
 
     private FoolShap(Explainer explainer, LambdaSweep sweep, double significance, long seed, boolean baselines,
                      boolean[] categorical, List<String> names, Progress progress) {
+        this(explainer, sweep, significance, seed, baselines, categorical, names, progress, 0);
+    }
+
+    private FoolShap(Explainer explainer, LambdaSweep sweep, double significance, long seed, boolean baselines,
+                     boolean[] categorical, List<String> names, Progress progress, double baselineSeconds) {
         this.explainer = explainer;
         this.sweep = sweep;
         this.significance = significance;
@@ -48,6 +55,7 @@ public final class FoolShap {
         this.categorical = categorical;
         this.names = names;
         this.progress = progress;
+        this.baselineSeconds = baselineSeconds;
     }
 
     /** The paper's settings: M = 200, lambdas 10^-0.5..10^2 (20), R = 100, alpha = 0.05, threshold 10%, seed 0. */
@@ -56,7 +64,7 @@ public final class FoolShap {
     }
 
     private FoolShap with(LambdaSweep s) {
-        return new FoolShap(explainer, s, significance, seed, baselines, categorical, names, progress);
+        return new FoolShap(explainer, s, significance, seed, baselines, categorical, names, progress, baselineSeconds);
     }
 
     public FoolShap withM(int m) {
@@ -89,32 +97,45 @@ public final class FoolShap {
         if (!(alpha > 0 && alpha < 1)) {
             throw new IllegalArgumentException("the significance must be in (0, 1), got " + alpha);
         }
-        return new FoolShap(explainer, sweep, alpha, seed, baselines, categorical, names, progress);
+        return new FoolShap(explainer, sweep, alpha, seed, baselines, categorical, names, progress, baselineSeconds);
     }
 
     public FoolShap withSeed(long seed) {
         return new FoolShap(explainer, sweep.withSeed(seed), significance, seed, baselines, categorical, names,
-                progress);
+                progress, baselineSeconds);
+    }
+
+    /**
+     * Wall-time budget of each baseline in seconds; 0 (default) gives each the sweep's own time (the paper's rule),
+     * at least 5 seconds so that the genetic attack sees a few generations.
+     */
+    public FoolShap withBaselineSeconds(double seconds) {
+        if (!(seconds >= 0) || Double.isInfinite(seconds)) {
+            throw new IllegalArgumentException("the baseline budget must be >= 0 seconds, got " + seconds);
+        }
+        return new FoolShap(explainer, sweep, significance, seed, baselines, categorical, names, progress, seconds);
     }
 
     /** Whether to run the brute-force and genetic baselines (default on). */
     public FoolShap withBaselines(boolean on) {
-        return new FoolShap(explainer, sweep, significance, seed, on, categorical, names, progress);
+        return new FoolShap(explainer, sweep, significance, seed, on, categorical, names, progress, baselineSeconds);
     }
 
     /** Categorical features, held fixed by the genetic baseline. */
     public FoolShap withCategorical(boolean[] mask) {
-        return new FoolShap(explainer, sweep, significance, seed, baselines, mask.clone(), names, progress);
+        return new FoolShap(explainer, sweep, significance, seed, baselines, mask.clone(), names, progress,
+                baselineSeconds);
     }
 
     /** Feature names for the attributions. */
     public FoolShap withNames(List<String> names) {
-        return new FoolShap(explainer, sweep, significance, seed, baselines, categorical, List.copyOf(names), progress);
+        return new FoolShap(explainer, sweep, significance, seed, baselines, categorical, List.copyOf(names), progress,
+                baselineSeconds);
     }
 
     public FoolShap withProgress(Progress progress) {
         return new FoolShap(explainer, sweep.withProgress(progress), significance, seed, baselines, categorical, names,
-                progress);
+                progress, baselineSeconds);
     }
 
     /**
@@ -164,7 +185,7 @@ public final class FoolShap {
         BruteForce.Result brute = null;
         GeneticAttack.Result genetic = null;
         if (baselines) {
-            double budget = Math.max(1, sw.seconds());
+            double budget = baselineSeconds > 0 ? baselineSeconds : Math.max(5, sw.seconds());
             brute = BruteForce.withDefaults().withM(m).withSeconds(budget).withSeed(rng.nextLong())
                     .run(c, sensitive, f1, s0Outputs, auditor);
             GeneticAttack ga = GeneticAttack.withDefaults().withSeconds(budget).withSeed(rng.nextLong())
