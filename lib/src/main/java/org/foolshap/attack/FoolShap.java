@@ -1,0 +1,213 @@
+package org.foolshap.attack;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.foolshap.Progress;
+import org.foolshap.audit.Auditor;
+import org.foolshap.audit.AuditVerdict;
+import org.foolshap.audit.Draws;
+import org.foolshap.shap.Attributions;
+import org.foolshap.shap.Explainer;
+import org.foolshap.shap.GlobalShap;
+
+/**
+ * The whole Fool SHAP protocol (paper, Sections 4-5) in one call:
+ * <ol>
+ *   <li>S_0' = M foreground rows drawn uniformly (seeded);</li>
+ *   <li>the coefficients C[j][i] = Phi_i(f, S_0', z_j) on the whole background (one SHAP pass);</li>
+ *   <li>the {@link LambdaSweep}: exact weights per lambda, R audited draws each, lambda*;</li>
+ *   <li>S_1' = M background rows drawn from the weights at lambda*; SHAP on S_0' x S_1' ("after") and on S_0' x an
+ *   honest uniform S_1' ("before");</li>
+ *   <li>the final audit of S_0', S_1' at the chosen significance;</li>
+ *   <li>optionally the brute-force and genetic baselines, each with the sweep's wall time as budget (the paper's
+ *   rule; at least 5 s, or {@link #withBaselineSeconds}).</li>
+ * </ol>
+ * Every random step derives from one seed; progress goes to the listener, nothing is printed.
+ *
+ * <pre>{@code
+ * AttackResult r = FoolShap.of(Explainers.auto(model)).withM(200).withLambdas(LambdaGrid.parse("-0.5:2:20"))
+ *         .withRepeats(100).withSignificance(0.05).withSeed(0).attack(women, men, gender);
+ * }</pre>
+ */
+public final class FoolShap {
+    private final Explainer explainer;
+    private final LambdaSweep sweep;
+    private final double significance;
+    private final long seed;
+    private final boolean baselines;
+    private final boolean[] categorical;
+    private final List<String> names;
+    private final Progress progress;
+    private final double baselineSeconds;
+
+    private FoolShap(Explainer explainer, LambdaSweep sweep, double significance, long seed, boolean baselines,
+                     boolean[] categorical, List<String> names, Progress progress) {
+        this(explainer, sweep, significance, seed, baselines, categorical, names, progress, 0);
+    }
+
+    private FoolShap(Explainer explainer, LambdaSweep sweep, double significance, long seed, boolean baselines,
+                     boolean[] categorical, List<String> names, Progress progress, double baselineSeconds) {
+        this.explainer = explainer;
+        this.sweep = sweep;
+        this.significance = significance;
+        this.seed = seed;
+        this.baselines = baselines;
+        this.categorical = categorical;
+        this.names = names;
+        this.progress = progress;
+        this.baselineSeconds = baselineSeconds;
+    }
+
+    /** The paper's settings: M = 200, lambdas 10^-0.5..10^2 (20), R = 100, alpha = 0.05, threshold 10%, seed 0. */
+    public static FoolShap of(Explainer explainer) {
+        return new FoolShap(explainer, LambdaSweep.withDefaults(), 0.05, 0, true, null, null, Progress.NONE);
+    }
+
+    private FoolShap with(LambdaSweep s) {
+        return new FoolShap(explainer, s, significance, seed, baselines, categorical, names, progress, baselineSeconds);
+    }
+
+    public FoolShap withM(int m) {
+        return with(sweep.withM(m));
+    }
+
+    public FoolShap withLambdas(LambdaGrid grid) {
+        return with(sweep.withLambdas(grid));
+    }
+
+    public FoolShap withLambdas(double... lambdas) {
+        return with(sweep.withLambdas(lambdas));
+    }
+
+    public FoolShap withRepeats(int repeats) {
+        return with(sweep.withRepeats(repeats));
+    }
+
+    public FoolShap withThreshold(double threshold) {
+        return with(sweep.withThreshold(threshold));
+    }
+
+    /** At most K of N units of weight per background row ({@link CappedWeights}); 0 = none. */
+    public FoolShap withCap(int cap) {
+        return with(sweep.withCap(cap));
+    }
+
+    /** The auditor's total level, used in the sweep and in the final audit. */
+    public FoolShap withSignificance(double alpha) {
+        if (!(alpha > 0 && alpha < 1)) {
+            throw new IllegalArgumentException("the significance must be in (0, 1), got " + alpha);
+        }
+        return new FoolShap(explainer, sweep, alpha, seed, baselines, categorical, names, progress, baselineSeconds);
+    }
+
+    public FoolShap withSeed(long seed) {
+        return new FoolShap(explainer, sweep.withSeed(seed), significance, seed, baselines, categorical, names,
+                progress, baselineSeconds);
+    }
+
+    /**
+     * Wall-time budget of each baseline in seconds; 0 (default) gives each the sweep's own time (the paper's rule),
+     * at least 5 seconds so that the genetic attack sees a few generations.
+     */
+    public FoolShap withBaselineSeconds(double seconds) {
+        if (!(seconds >= 0) || Double.isInfinite(seconds)) {
+            throw new IllegalArgumentException("the baseline budget must be >= 0 seconds, got " + seconds);
+        }
+        return new FoolShap(explainer, sweep, significance, seed, baselines, categorical, names, progress, seconds);
+    }
+
+    /** Whether to run the brute-force and genetic baselines (default on). */
+    public FoolShap withBaselines(boolean on) {
+        return new FoolShap(explainer, sweep, significance, seed, on, categorical, names, progress, baselineSeconds);
+    }
+
+    /** Categorical features, held fixed by the genetic baseline. */
+    public FoolShap withCategorical(boolean[] mask) {
+        return new FoolShap(explainer, sweep, significance, seed, baselines, mask.clone(), names, progress,
+                baselineSeconds);
+    }
+
+    /** Feature names for the attributions. */
+    public FoolShap withNames(List<String> names) {
+        return new FoolShap(explainer, sweep, significance, seed, baselines, categorical, List.copyOf(names), progress,
+                baselineSeconds);
+    }
+
+    public FoolShap withProgress(Progress progress) {
+        return new FoolShap(explainer, sweep.withProgress(progress), significance, seed, baselines, categorical, names,
+                progress, baselineSeconds);
+    }
+
+    /**
+     * Attacks Phi_s for the foreground (e.g. women) against the background (e.g. men).
+     *
+     * @param foreground D_0 rows; the audit holds their outputs
+     * @param background D_1 rows, the data the cheater reweights
+     * @param sensitive  index of the sensitive feature
+     */
+    public AttackResult attack(double[][] foreground, double[][] background, int sensitive) {
+        long start = System.nanoTime();
+        int d = explainer.model().width();
+        Checks.feature("sensitive feature", sensitive, d);
+        Checks.matrix("foreground", foreground);
+        Checks.matrix("background", background);
+        if (foreground[0].length != d || background[0].length != d) {
+            throw new IllegalArgumentException("foreground rows have " + foreground[0].length + " and background rows "
+                    + background[0].length + " columns but the model takes " + d);
+        }
+        int m = sweep.m();
+        StealthySampler sampler = StealthySampler.withDefaults().withM(m);
+        sampler.fits("foreground", foreground.length);
+        sampler.fits("background", background.length);
+        double[] f0 = explainer.model().outputs(foreground);
+        double[] f1 = explainer.model().outputs(background);
+        Auditor auditor = Auditor.of(f0, f1).withSignificance(significance);
+
+        SplittableRandom rng = new SplittableRandom(seed);
+        SplittableRandom sampling = rng.split();
+        int[] s0 = sampler.uniform(foreground.length, sampling);
+        double[][] s0Rows = Draws.pick(foreground, s0);
+        double[] s0Outputs = Draws.pick(f0, s0);
+        double[][] c = explainer.coefficients(s0Rows, background, progress);
+
+        SweepResult sw = sweep.run(c, sensitive, f1, s0Outputs, auditor);
+        LambdaPoint chosen = sw.best() >= 0 ? sw.chosen() : leastDetected(sw);
+        int[] s1 = sampler.biased(chosen.weights().weights(), sampling);
+        int[] honest = sampler.uniform(background.length, sampling);
+        GlobalShap shap = GlobalShap.of(explainer).withProgress(progress);
+        if (names != null) {
+            shap = shap.withNames(names);
+        }
+        Attributions after = shap.explain(s0Rows, Draws.pick(background, s1));
+        Attributions before = shap.explain(s0Rows, Draws.pick(background, honest));
+        AuditVerdict verdict = auditor.audit(s0Outputs, Draws.pick(f1, s1), rng.split());
+
+        BruteForce.Result brute = null;
+        GeneticAttack.Result genetic = null;
+        if (baselines) {
+            double budget = baselineSeconds > 0 ? baselineSeconds : Math.max(5, sw.seconds());
+            brute = BruteForce.withDefaults().withM(m).withSeconds(budget).withSeed(rng.nextLong())
+                    .run(c, sensitive, f1, s0Outputs, auditor);
+            GeneticAttack ga = GeneticAttack.withDefaults().withSeconds(budget).withSeed(rng.nextLong())
+                    .withProgress(progress);
+            if (categorical != null) {
+                ga = ga.withCategorical(categorical);
+            }
+            genetic = ga.run(explainer, s0Rows, Draws.pick(background, honest), sensitive, auditor);
+        }
+        double[] full = sw.honestPhi();
+        return new AttackResult(sensitive, s0, s1, honest, before, after, full, sw, chosen, verdict, brute, genetic,
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Without a stealthy lambda the attack still shows its least detected attempt (and reports failure). */
+    private static LambdaPoint leastDetected(SweepResult sw) {
+        LambdaPoint best = sw.points().get(0);
+        for (LambdaPoint p : sw.points()) {
+            if (p.detections() < best.detections()) {
+                best = p;
+            }
+        }
+        return best;
+    }
+}

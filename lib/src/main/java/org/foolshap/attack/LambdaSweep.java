@@ -1,0 +1,223 @@
+package org.foolshap.attack;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import org.foolshap.Progress;
+import org.foolshap.audit.Auditor;
+import org.foolshap.audit.Draws;
+
+/**
+ * The paper's choice of lambda (Section 5, "Fool SHAP" paragraph): for each lambda on a log grid, the optimal weights
+ * over the whole background, then R draws of S_1' (M rows with replacement, probabilities w) each audited against the
+ * fixed S_0'; Phi of every feature for a draw is the mean of the drawn rows of the coefficient matrix (no new SHAP
+ * calls). lambda* = the lambda with the smallest |mean Phi_s| among those detected less than {@code threshold} of the
+ * time. Cost per lambda: O(N log N) for the weights plus R audits of O(M^2) each; lambdas run in parallel, with
+ * generators split from the seed in grid order so results do not depend on the thread count.
+ */
+public final class LambdaSweep {
+    private final double[] lambdas;
+    private final int repeats;
+    private final int m;
+    private final double threshold;
+    private final long seed;
+    private final int cap;
+    private final int direction;
+    private final Progress progress;
+
+    private LambdaSweep(double[] lambdas, int repeats, int m, double threshold, long seed, int cap, int direction,
+                        Progress progress) {
+        this.lambdas = lambdas;
+        this.repeats = repeats;
+        this.m = m;
+        this.threshold = threshold;
+        this.seed = seed;
+        this.cap = cap;
+        this.direction = direction;
+        this.progress = progress;
+    }
+
+    /** The paper's settings: lambdas 10^-0.5..10^2 in 20 steps, R = 100, M = 200, threshold 10%, seed 0. */
+    public static LambdaSweep withDefaults() {
+        return new LambdaSweep(LambdaGrid.paper().values(), 100, 200, 0.1, 0, 0, 0, Progress.NONE);
+    }
+
+    public LambdaSweep withLambdas(LambdaGrid grid) {
+        return withLambdas(grid.values());
+    }
+
+    public LambdaSweep withLambdas(double... lambdas) {
+        if (lambdas.length == 0) {
+            throw new IllegalArgumentException("no lambdas given");
+        }
+        for (double l : lambdas) {
+            Checks.lambda(l);
+        }
+        return new LambdaSweep(lambdas.clone(), repeats, m, threshold, seed, cap, direction, progress);
+    }
+
+    /** R, the biased draws audited per lambda. */
+    public LambdaSweep withRepeats(int repeats) {
+        if (repeats < 1) {
+            throw new IllegalArgumentException("repeats must be at least 1, got " + repeats);
+        }
+        return new LambdaSweep(lambdas, repeats, m, threshold, seed, cap, direction, progress);
+    }
+
+    public LambdaSweep withM(int m) {
+        StealthySampler.withDefaults().withM(m);
+        return new LambdaSweep(lambdas, repeats, m, threshold, seed, cap, direction, progress);
+    }
+
+    /** A lambda qualifies when detected in less than this fraction of the draws (paper: 0.1). */
+    public LambdaSweep withThreshold(double threshold) {
+        if (!(threshold > 0 && threshold <= 1)) {
+            throw new IllegalArgumentException("the detection threshold must be in (0, 1], got " + threshold);
+        }
+        return new LambdaSweep(lambdas, repeats, m, threshold, seed, cap, direction, progress);
+    }
+
+    public LambdaSweep withSeed(long seed) {
+        return new LambdaSweep(lambdas, repeats, m, threshold, seed, cap, direction, progress);
+    }
+
+    /** At most K of the N units per point ({@link CappedWeights}); 0 = no cap (the paper). */
+    public LambdaSweep withCap(int cap) {
+        if (cap < 0) {
+            throw new IllegalArgumentException("the cap must be >= 0 (0 = none), got " + cap);
+        }
+        return new LambdaSweep(lambdas, repeats, m, threshold, seed, cap, direction, progress);
+    }
+
+    /**
+     * Forces beta: +1 pushes the target down, -1 up, 0 (default) is the paper's beta = sign(sum c) which pushes it
+     * towards zero. The manipulability interval sweeps both.
+     */
+    public LambdaSweep withDirection(int direction) {
+        if (direction < -1 || direction > 1) {
+            throw new IllegalArgumentException("direction must be -1, 0 or +1, got " + direction);
+        }
+        return new LambdaSweep(lambdas, repeats, m, threshold, seed, cap, direction, progress);
+    }
+
+    public LambdaSweep withProgress(Progress progress) {
+        return new LambdaSweep(lambdas, repeats, m, threshold, seed, cap, direction, progress);
+    }
+
+    public int m() {
+        return m;
+    }
+
+    /**
+     * Runs the sweep for one sensitive feature: target c_j = C[j][s].
+     *
+     * @param coefficients      C[j][i] = Phi_i(f, S_0', z_j) for every background row j
+     * @param backgroundOutputs f(z_j) for the same rows
+     * @param s0Outputs         f on the fixed S_0' (audited with every draw)
+     * @param auditor           holds f(D_0), f(D_1); its significance is the one the sweep uses
+     */
+    public SweepResult run(double[][] coefficients, int sensitive, double[] backgroundOutputs, double[] s0Outputs,
+                           Auditor auditor) {
+        return run(coefficients, Coefficients.column(coefficients, sensitive), backgroundOutputs, s0Outputs, auditor);
+    }
+
+    /** Runs the sweep with a given target column (e.g. {@link Coefficients#combined} for several features). */
+    public SweepResult run(double[][] coefficients, double[] target, double[] backgroundOutputs, double[] s0Outputs,
+                           Auditor auditor) {
+        long start = System.nanoTime();
+        Checks.matrix("coefficient matrix", coefficients);
+        Checks.finite("target coefficients", target);
+        Checks.finite("background outputs", backgroundOutputs);
+        Checks.finite("S_0' outputs", s0Outputs);
+        if (coefficients.length != backgroundOutputs.length || target.length != backgroundOutputs.length) {
+            throw new IllegalArgumentException(coefficients.length + " coefficient rows, " + target.length
+                    + " target coefficients but " + backgroundOutputs.length + " background outputs");
+        }
+        StealthySampler.withDefaults().withM(m).fits("background", backgroundOutputs.length);
+        double beta = direction == 0 ? FoolShapWeights.direction(target) : direction;
+        SplittableRandom root = new SplittableRandom(seed);
+        SplittableRandom[] rngs = new SplittableRandom[lambdas.length];
+        for (int k = 0; k < lambdas.length; k++) {
+            rngs[k] = root.split();
+        }
+        AtomicLong done = new AtomicLong();
+        long total = (long) lambdas.length * repeats;
+        LambdaPoint[] points = new LambdaPoint[lambdas.length];
+        IntStream.range(0, lambdas.length).parallel().forEach(k -> {
+            points[k] = point(lambdas[k], beta, coefficients, target, backgroundOutputs, s0Outputs, auditor, rngs[k]);
+            progress.update("lambda sweep", done.addAndGet(repeats), total);
+        });
+        double[] honestPhi = Coefficients.phi(coefficients, uniform(coefficients.length));
+        double honestTarget = mean(target);
+        int best = choose(points, honestTarget);
+        return new SweepResult(List.of(points), best, honestPhi, honestTarget, threshold, direction,
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    private LambdaPoint point(double lambda, double beta, double[][] coefficients, double[] target, double[] f,
+                              double[] s0Outputs, Auditor auditor, SplittableRandom rng) {
+        Weights w = cap > 0 ? CappedWeights.of(lambda, cap).solve(target, f, beta)
+                : FoolShapWeights.withLambda(lambda).solve(target, f, beta);
+        double[] cum = Draws.cumulative(w.weights());
+        int d = coefficients[0].length;
+        double[] sum = new double[d];
+        double[] sumSq = new double[d];
+        double targetSum = 0;
+        int detections = 0;
+        for (int r = 0; r < repeats; r++) {
+            int[] rows = Draws.fromCumulative(cum, m, rng);
+            double[] phi = Coefficients.phi(coefficients, rows);
+            for (int i = 0; i < d; i++) {
+                sum[i] += phi[i];
+                sumSq[i] += phi[i] * phi[i];
+            }
+            double t = 0;
+            for (int j : rows) {
+                t += target[j];
+            }
+            targetSum += t / m;
+            detections += auditor.detects(s0Outputs, Draws.pick(f, rows), rng) ? 1 : 0;
+        }
+        double[] mean = new double[d];
+        double[] sd = new double[d];
+        for (int i = 0; i < d; i++) {
+            mean[i] = sum[i] / repeats;
+            sd[i] = repeats > 1 ? Math.sqrt(Math.max(0, (sumSq[i] - repeats * mean[i] * mean[i]) / (repeats - 1))) : 0;
+        }
+        return new LambdaPoint(lambda, w, mean, sd, targetSum / repeats, detections, repeats);
+    }
+
+    private int choose(LambdaPoint[] points, double honest) {
+        int best = -1;
+        for (int k = 0; k < points.length; k++) {
+            if (points[k].detectionRate() >= threshold) {
+                continue;
+            }
+            if (best < 0 || score(points[k].meanTarget()) < score(points[best].meanTarget())) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    /** Smaller is better: |target| for the paper's rule, or the target in the forced direction. */
+    private double score(double target) {
+        return direction == 0 ? Math.abs(target) : direction * target;
+    }
+
+    private static double[] uniform(int n) {
+        double[] w = new double[n];
+        java.util.Arrays.fill(w, 1.0 / n);
+        return w;
+    }
+
+    private static double mean(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x;
+        }
+        return s / v.length;
+    }
+
+}

@@ -1,0 +1,55 @@
+package org.foolshap.audit;
+
+import java.util.List;
+
+/**
+ * Detection rates of each audit against a family of biased samplers (one per lambda) and sample sizes M:
+ * {@code rates[t][l][k]} for test {@code tests.get(t)}, lambda {@code lambdas[l]} and M = {@code ms[k]}, each over
+ * {@code repeats} draws.
+ */
+public record PowerTable(List<String> tests, double[] lambdas, int[] ms, double[][][] rates, int repeats) {
+    public PowerTable {
+        tests = List.copyOf(tests);
+        lambdas = lambdas.clone();
+        ms = ms.clone();
+    }
+
+    @Override
+    public double[] lambdas() {
+        return lambdas.clone();
+    }
+
+    @Override
+    public int[] ms() {
+        return ms.clone();
+    }
+
+    /** The rate of one test at lambda index l and M index k. */
+    public double rate(String test, int l, int k) {
+        int t = tests.indexOf(test);
+        if (t < 0) {
+            throw new IllegalArgumentException("no test named " + test + " in " + tests);
+        }
+        return rates[t][l][k];
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < ms.length; k++) {
+            sb.append("M = ").append(ms[k]).append('\n').append(String.format("  %-22s", "lambda"));
+            for (double l : lambdas) {
+                sb.append(String.format(" %7.3g", l));
+            }
+            sb.append('\n');
+            for (int t = 0; t < tests.size(); t++) {
+                sb.append(String.format("  %-22s", tests.get(t)));
+                for (int l = 0; l < lambdas.length; l++) {
+                    sb.append(String.format(" %7.2f", rates[t][l][k]));
+                }
+                sb.append('\n');
+            }
+        }
+        return sb.toString();
+    }
+}
