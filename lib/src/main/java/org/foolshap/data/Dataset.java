@@ -148,10 +148,16 @@ public final class Dataset {
      * Tablesaw's own {@code Table.rows(int...)} selects through a bitmap, so it would sort and de-duplicate.
      */
     public Table rows(int[] index) {
+        return select(table, index);
+    }
+
+    /** Rows of any table by index, in the order given, repeats kept (see {@link #rows(int[])}). */
+    public static Table select(Table table, int[] index) {
         Table out = table.emptyCopy();
         for (int i : index) {
             if (i < 0 || i >= table.rowCount()) {
-                throw new IndexOutOfBoundsException("row " + i + " of dataset " + name + " with " + table.rowCount() + " rows");
+                throw new IndexOutOfBoundsException("row " + i + " of " + table.name() + " with " + table.rowCount()
+                        + " rows");
             }
             out.addRow(i, table);
         }
@@ -186,6 +192,15 @@ public final class Dataset {
     /** Whether each row belongs to the protected group (D_0). */
     public boolean[] protectedMask() {
         requireSensitive();
+        return protectedMask(table, sensitive, protectedValue);
+    }
+
+    /**
+     * Whether each row of any table is in the protected group {@code sensitive == protectedValue}, after checking
+     * that the column exists, has no missing values and holds both groups (errors name the column and values).
+     */
+    public static boolean[] protectedMask(Table table, String sensitive, String protectedValue) {
+        checkGroups(table, sensitive, protectedValue);
         Column<?> c = table.column(sensitive);
         boolean[] mask = new boolean[table.rowCount()];
         for (int r = 0; r < mask.length; r++) {

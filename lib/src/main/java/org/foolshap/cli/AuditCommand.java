@@ -1,0 +1,105 @@
+package org.foolshap.cli;
+
+import com.google.gson.GsonBuilder;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.foolshap.audit.AuditVerdict;
+import org.foolshap.audit.Auditor;
+import org.foolshap.audit.FeatureAudit;
+import org.foolshap.audit.FullAudit;
+import org.foolshap.data.Csv;
+import org.foolshap.model.Model;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code audit}: the auditor's side: are the supplied samples plausible uniform samples of the groups? */
+@Command(name = "audit", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Audit supplied samples S_0' (of the protected group) and S_1' (of the rest) the way the paper's "
+                + "auditor does: for each group, two Kolmogorov-Smirnov tests of f(S') against fresh uniform "
+                + "subsamples of f(D) at alpha/8 each and a Wald test of the mean at alpha/4 (Bonferroni).",
+            "--tests all adds the duplicate-rows test and per-feature tests (KS for numeric, chi-square for "
+                + "categorical features), each family at alpha.",
+            "Prints one JSON object: the verdict of each family and each test's statistic, p-value and decision."})
+final class AuditCommand implements Callable<Integer> {
+    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "model file written by 'train'")
+    Path model;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE.csv", description = "the full data (both groups)")
+    Path data;
+
+    @Option(names = "--sensitive", required = true, paramLabel = "COL", description = "sensitive feature")
+    String sensitive;
+
+    @Option(names = "--protected", required = true, paramLabel = "VALUE", description = "protected group value")
+    String protectedValue;
+
+    @Option(names = "--s0", required = true, paramLabel = "S0.csv", description = "supplied sample of the protected group")
+    Path s0;
+
+    @Option(names = "--s1", required = true, paramLabel = "S1.csv", description = "supplied sample of the other group")
+    Path s1;
+
+    @Option(names = "--significance", defaultValue = "0.05", paramLabel = "ALPHA",
+            description = "significance level (default: ${DEFAULT-VALUE})")
+    double significance;
+
+    @Option(names = "--tests", defaultValue = "paper", paramLabel = "SET",
+            description = "paper (the paper's output tests) or all (adds duplicate and feature tests) "
+                    + "(default: ${DEFAULT-VALUE})")
+    String tests;
+
+    @Option(names = "--seed", defaultValue = "0", description = "seed of the auditor's subsamples (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!tests.equals("paper") && !tests.equals("all")) {
+            throw new UserError("--tests must be paper or all, got '" + tests + "'");
+        }
+        GroupedData data = GroupedData.load(model, this.data, sensitive, protectedValue);
+        Model f = data.model().model();
+        double[][] d0 = data.foregroundRows();
+        double[][] d1 = data.backgroundRows();
+        double[][] x0 = data.model().features().encode(Csv.read(s0));
+        double[][] x1 = data.model().features().encode(Csv.read(s1));
+        Auditor auditor = Auditor.of(f.outputs(d0), f.outputs(d1)).withSignificance(significance);
+        Map<String, AuditVerdict> verdicts;
+        if (tests.equals("paper")) {
+            verdicts = Map.of("paper", auditor.audit(f.outputs(x0), f.outputs(x1), seed));
+        } else {
+            FeatureAudit features = FeatureAudit.withDefaults().withCategorical(data.categorical())
+                    .withNames(data.model().features().names());
+            verdicts = FullAudit.of(auditor).withFeatureAudit(features).run(d0, d1, x0, x1, f.outputs(x0),
+                    f.outputs(x1), seed);
+        }
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("significance", significance);
+        j.put("detected", verdicts.values().stream().anyMatch(AuditVerdict::detected));
+        Map<String, Object> families = new LinkedHashMap<>();
+        verdicts.forEach((name, v) -> families.put(name, family(v)));
+        j.put("tests", families);
+        System.out.println(new GsonBuilder().disableHtmlEscaping().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(j));
+        return 0;
+    }
+
+    private static Map<String, Object> family(AuditVerdict v) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("detected", v.detected());
+        List<Map<String, Object>> list = v.tests().stream().map(t -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("test", t.name());
+            m.put("statistic", t.statistic());
+            m.put("p_value", t.pValue());
+            m.put("level", t.level());
+            m.put("reject", t.reject());
+            return m;
+        }).toList();
+        f.put("tests", list);
+        return f;
+    }
+}

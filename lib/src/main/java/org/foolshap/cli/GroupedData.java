@@ -1,0 +1,62 @@
+package org.foolshap.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.foolshap.data.Csv;
+import org.foolshap.data.Dataset;
+import org.foolshap.model.ModelFile;
+import tech.tablesaw.api.Table;
+
+/**
+ * What the attack and audit commands share: a saved model, a raw CSV encoded for it, and the split into the
+ * protected group D_0 (foreground) and the rest D_1 (background) by {@code sensitive == protected}.
+ */
+record GroupedData(ModelFile model, Table table, double[][] x, int[] foreground, int[] background, int sensitive) {
+
+    static GroupedData load(Path modelPath, Path data, String sensitive, String protectedValue) throws IOException {
+        ModelFile model = ModelFile.load(modelPath);
+        if (!model.features().names().contains(sensitive)) {
+            throw new UserError("--sensitive " + sensitive + " is not one of the model's features "
+                    + model.features().names());
+        }
+        Table table = Csv.read(data);
+        boolean[] mask = Dataset.protectedMask(table, sensitive, protectedValue);
+        double[][] x = model.features().encode(table);
+        int[] fg = java.util.stream.IntStream.range(0, mask.length).filter(i -> mask[i]).toArray();
+        int[] bg = java.util.stream.IntStream.range(0, mask.length).filter(i -> !mask[i]).toArray();
+        return new GroupedData(model, table, x, fg, bg, model.features().index(sensitive));
+    }
+
+    double[][] rows(int[] index) {
+        double[][] out = new double[index.length][];
+        for (int i = 0; i < index.length; i++) {
+            out[i] = x[index[i]];
+        }
+        return out;
+    }
+
+    double[][] foregroundRows() {
+        return rows(foreground);
+    }
+
+    double[][] backgroundRows() {
+        return rows(background);
+    }
+
+    boolean[] categorical() {
+        boolean[] mask = new boolean[model.features().width()];
+        for (int i = 0; i < mask.length; i++) {
+            mask[i] = model.features().get(i).categorical();
+        }
+        return mask;
+    }
+
+    /** Data-file row numbers of positions in a group. */
+    static int[] map(int[] group, int[] positions) {
+        int[] out = new int[positions.length];
+        for (int i = 0; i < positions.length; i++) {
+            out[i] = group[positions[i]];
+        }
+        return out;
+    }
+}
