@@ -36,7 +36,7 @@ class NotebooksIT {
     static final Map<String, Integer> IMAGES = Map.of(
             "01-quickstart", 1,
             "02-adult-audit", 6,
-            "03-detectors", 4,
+            "03-detectors", 3,
             "04-datasets-and-models", 3,
             "05-your-own-model", 2);
     /** Notebooks that read downloaded datasets. */
