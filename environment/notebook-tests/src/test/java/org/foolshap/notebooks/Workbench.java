@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * What the notebook tests share: the workbench root, the freshly built jars, a private Jupyter (every piece of
  * state under {@code target/jupyter}, kernelspec {@code foolshap} pointing at the built kernel and library), and
- * the data mirror ({@code <root>/../shared/datasets}, or the {@code notebooks.data} system property).
+ * the raw-data mirror ({@link #mirror}).
  */
 final class Workbench {
     static final String JUPYTER = "/usr/bin/jupyter";
@@ -51,12 +51,24 @@ final class Workbench {
         }
     }
 
-    /** The data mirror, or null when there is none. */
+    /**
+     * The raw-data mirror, or null when there is none: the {@code notebooks.data} system property, else
+     * {@code $FOOLSHAP_MIRROR} (as the library's tests), else the first {@code shared/datasets} walking up from the
+     * workbench root (it sits beside the clone: /work/shared beside /work/main, {@code <clone>/../shared} in CI).
+     */
     static Path mirror() {
-        String explicit = System.getProperty("notebooks.data");
-        Path m = explicit != null && !explicit.isBlank() ? Path.of(explicit)
-                : ROOT.resolve("../shared/datasets").normalize();
-        return Files.isDirectory(m) ? m.toAbsolutePath() : null;
+        for (String explicit : new String[] {System.getProperty("notebooks.data"), System.getenv("FOOLSHAP_MIRROR")}) {
+            if (explicit != null && !explicit.isBlank()) {
+                return Files.isDirectory(Path.of(explicit)) ? Path.of(explicit).toAbsolutePath() : null;
+            }
+        }
+        for (Path p = ROOT; p != null; p = p.getParent()) {
+            Path candidate = p.resolve("shared").resolve("datasets");
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     /** Writes the test kernelspec "foolshap" (same template as environment/workbench install) under target/. */
