@@ -1,0 +1,102 @@
+package org.foolshap.notebooks;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * What the notebook tests share: the workbench root, the freshly built jars, a private Jupyter (every piece of
+ * state under {@code target/jupyter}, kernelspec {@code foolshap} pointing at the built kernel and library), and
+ * the raw-data mirror ({@link #mirror}).
+ */
+final class Workbench {
+    static final String JUPYTER = "/usr/bin/jupyter";
+    static final Path ROOT = Path.of(System.getProperty("workbench.root", "../..")).toAbsolutePath().normalize();
+    static final Path TARGET = Path.of(System.getProperty("notebooks.target", "target")).toAbsolutePath().normalize();
+    static final Path NOTEBOOKS = ROOT.resolve("notebooks");
+    static final Path LIB_JAR = ROOT.resolve("lib/target/foolshap.jar");
+    static final Path KERNEL_JAR = ROOT.resolve("environment/kernel/target/foolshap-kernel.jar");
+    static final Path JUPYTER_DIR = TARGET.resolve("jupyter");
+
+    private Workbench() {
+    }
+
+    static boolean ci() {
+        return "true".equalsIgnoreCase(System.getenv("CI"));
+    }
+
+    /** Fails under CI=true (CI installs everything), otherwise skips the test with the reason. */
+    static void require(boolean present, String missing) {
+        if (present) {
+            return;
+        }
+        if (ci()) {
+            fail(missing + " (CI=true: environment/workbench test installs it)");
+        }
+        Assumptions.abort(missing + "; run environment/workbench install (or test) to enable this test");
+    }
+
+    static void requireJupyter() throws IOException, InterruptedException {
+        require(Files.isExecutable(Path.of(JUPYTER)), JUPYTER + " is missing");
+        Process p = new ProcessBuilder(JUPYTER, "nbconvert", "--version").redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        require(p.waitFor() == 0, "jupyter nbconvert is missing");
+        if (!Files.isRegularFile(LIB_JAR) || !Files.isRegularFile(KERNEL_JAR)) {
+            fail("the build did not produce " + LIB_JAR + " and " + KERNEL_JAR);
+        }
+    }
+
+    /**
+     * The raw-data mirror, or null when there is none: the {@code notebooks.data} system property, else
+     * {@code $FOOLSHAP_MIRROR} (as the library's tests), else the first {@code shared/datasets} walking up from the
+     * workbench root (it sits beside the clone: /work/shared beside /work/main, {@code <clone>/../shared} in CI).
+     */
+    static Path mirror() {
+        for (String explicit : new String[] {System.getProperty("notebooks.data"), System.getenv("FOOLSHAP_MIRROR")}) {
+            if (explicit != null && !explicit.isBlank()) {
+                return Files.isDirectory(Path.of(explicit)) ? Path.of(explicit).toAbsolutePath() : null;
+            }
+        }
+        for (Path p = ROOT; p != null; p = p.getParent()) {
+            Path candidate = p.resolve("shared").resolve("datasets");
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /** Writes the test kernelspec "foolshap" (same template as environment/workbench install) under target/. */
+    static void installKernelspec() throws IOException {
+        Path kernelDir = JUPYTER_DIR.resolve("data/kernels/foolshap");
+        Files.createDirectories(kernelDir);
+        Files.createDirectories(JUPYTER_DIR.resolve("runtime"));
+        Files.createDirectories(JUPYTER_DIR.resolve("config"));
+        String spec = Files.readString(ROOT.resolve("environment/kernelspec/kernel.json.in"), StandardCharsets.UTF_8)
+                .replace("@JAVA@", Path.of(System.getProperty("java.home"), "bin", "java").toString())
+                .replace("@KERNEL_JAR@", KERNEL_JAR.toString())
+                .replace("@DISPLAY_NAME@", "Java (Fool SHAP workbench, notebook tests)")
+                .replace("@ROOT@", ROOT.toString())
+                .replace("@LIB_JAR@", LIB_JAR.toString())
+                .replace("@KERNEL_JSA@", ROOT.resolve("environment/kernel/target/foolshap-kernel.jsa").toString());
+        Files.writeString(kernelDir.resolve("kernel.json"), spec, StandardCharsets.UTF_8);
+    }
+
+    /** Jupyter's environment: state under target/jupyter, the data mirror when present. */
+    static void configure(Map<String, String> env) {
+        env.put("JUPYTER_PATH", JUPYTER_DIR.resolve("data").toString());
+        env.put("JUPYTER_DATA_DIR", JUPYTER_DIR.resolve("data").toString());
+        env.put("JUPYTER_RUNTIME_DIR", JUPYTER_DIR.resolve("runtime").toString());
+        env.put("JUPYTER_CONFIG_DIR", JUPYTER_DIR.resolve("config").toString());
+        env.put("PYTHONDONTWRITEBYTECODE", "1");
+        Path mirror = mirror();
+        if (mirror != null) {
+            env.put("FOOLSHAP_DATA", mirror.toString());
+        }
+    }
+}
