@@ -163,6 +163,7 @@ final class ReproduceCommand implements Callable<Integer> {
         private final long start = System.nanoTime();
         private volatile int total;
         private volatile int done;
+        private volatile long lastFinish;
 
         Listener(TerminalProgress bars, PrintWriter err) {
             this.bars = bars;
@@ -179,8 +180,10 @@ final class ReproduceCommand implements Callable<Integer> {
             if (done == 0) {
                 return "";
             }
-            double perRun = (System.nanoTime() - start) / 1e9 / done;
-            return ", ETA " + duration(perRun * (total - done));
+            // time per finished run so far, minus what the current run has already spent
+            double perRun = (lastFinish - start) / 1e9 / done;
+            double left = perRun * (total - done) - (System.nanoTime() - lastFinish) / 1e9;
+            return ", ETA " + duration(Math.max(0, left));
         }
 
         @Override
@@ -200,6 +203,7 @@ final class ReproduceCommand implements Callable<Integer> {
 
         @Override
         public synchronized void finished(ResultRow row, int d, int t) {
+            lastFinish = System.nanoTime();
             done = d;
             if (row != null) {
                 err.printf(Locale.ROOT, "[%d/%d] %s: |phi_s| %.4g -> %.4g (%.0f%% decrease; brute %.0f%%, genetic"

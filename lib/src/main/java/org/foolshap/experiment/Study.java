@@ -60,10 +60,11 @@ public final class Study {
     private final int threads;
     private final int mlpBackground;
     private final int calibrationDraws;
+    private final double baselineSeconds;
 
     private Study(List<String> datasets, List<ModelKind> models, List<Integer> seeds, int m, int repeats,
                   double significance, LambdaGrid lambdas, Path dataDir, int threads, int mlpBackground,
-                  int calibrationDraws) {
+                  int calibrationDraws, double baselineSeconds) {
         this.datasets = List.copyOf(datasets);
         this.models = List.copyOf(models);
         this.seeds = List.copyOf(seeds);
@@ -75,6 +76,7 @@ public final class Study {
         this.threads = threads;
         this.mlpBackground = mlpBackground;
         this.calibrationDraws = calibrationDraws;
+        this.baselineSeconds = baselineSeconds;
     }
 
     /**
@@ -85,7 +87,7 @@ public final class Study {
     public static Study withDefaults() {
         return new Study(List.of("adult", "compas", "communities", "marketing", "default_credit"),
                 List.of(ModelKind.RF, ModelKind.GBT, ModelKind.MLP), List.of(0, 1, 2, 3, 4), 200, 100, 0.05,
-                LambdaGrid.paper(), null, 1, 1000, 1000);
+                LambdaGrid.paper(), null, 1, 1000, 1000, 0);
     }
 
     public Study withDatasets(List<String> names) {
@@ -100,7 +102,7 @@ public final class Study {
             }
         }
         return new Study(distinct(names), models, seeds, m, repeats, significance, lambdas, dataDir, threads,
-                mlpBackground, calibrationDraws);
+                mlpBackground, calibrationDraws, baselineSeconds);
     }
 
     public Study withModels(List<ModelKind> kinds) {
@@ -108,7 +110,7 @@ public final class Study {
             throw new IllegalArgumentException("the study needs at least one model");
         }
         return new Study(datasets, distinct(kinds), seeds, m, repeats, significance, lambdas, dataDir, threads,
-                mlpBackground, calibrationDraws);
+                mlpBackground, calibrationDraws, baselineSeconds);
     }
 
     public Study withSeeds(List<Integer> list) {
@@ -121,7 +123,7 @@ public final class Study {
             }
         }
         return new Study(datasets, models, distinct(list), m, repeats, significance, lambdas, dataDir, threads,
-                mlpBackground, calibrationDraws);
+                mlpBackground, calibrationDraws, baselineSeconds);
     }
 
     /** Sample size M of S_0' and S_1' (>= 2). */
@@ -130,7 +132,7 @@ public final class Study {
             throw new IllegalArgumentException("M must be at least 2, got " + size);
         }
         return new Study(datasets, models, seeds, size, repeats, significance, lambdas, dataDir, threads,
-                mlpBackground, calibrationDraws);
+                mlpBackground, calibrationDraws, baselineSeconds);
     }
 
     /** Audited draws per lambda in the sweep (>= 1). */
@@ -139,7 +141,7 @@ public final class Study {
             throw new IllegalArgumentException("repeats must be at least 1, got " + count);
         }
         return new Study(datasets, models, seeds, m, count, significance, lambdas, dataDir, threads, mlpBackground,
-                calibrationDraws);
+                calibrationDraws, baselineSeconds);
     }
 
     /** The auditor's total level, in the sweep, the final audit and the calibration. */
@@ -148,18 +150,18 @@ public final class Study {
             throw new IllegalArgumentException("the significance must be in (0, 1), got " + alpha);
         }
         return new Study(datasets, models, seeds, m, repeats, alpha, lambdas, dataDir, threads, mlpBackground,
-                calibrationDraws);
+                calibrationDraws, baselineSeconds);
     }
 
     public Study withLambdas(LambdaGrid grid) {
         return new Study(datasets, models, seeds, m, repeats, significance, grid, dataDir, threads, mlpBackground,
-                calibrationDraws);
+                calibrationDraws, baselineSeconds);
     }
 
     /** Where the raw files are (a directory with the files or with {@code <name>/}); null: FOOLSHAP_DATA, cache. */
     public Study withDataDir(Path dir) {
         return new Study(datasets, models, seeds, m, repeats, significance, lambdas, dir, threads, mlpBackground,
-                calibrationDraws);
+                calibrationDraws, baselineSeconds);
     }
 
     /**
@@ -171,7 +173,7 @@ public final class Study {
             throw new IllegalArgumentException("threads must be at least 1, got " + count);
         }
         return new Study(datasets, models, seeds, m, repeats, significance, lambdas, dataDir, count, mlpBackground,
-                calibrationDraws);
+                calibrationDraws, baselineSeconds);
     }
 
     /** Background rows kept (uniformly, seeded) for MLP runs, whose exact SHAP costs 2^k calls per pair (>= M). */
@@ -180,7 +182,7 @@ public final class Study {
             throw new IllegalArgumentException("the MLP background cap must be at least 1 row, got " + rows);
         }
         return new Study(datasets, models, seeds, m, repeats, significance, lambdas, dataDir, threads, rows,
-                calibrationDraws);
+                calibrationDraws, baselineSeconds);
     }
 
     /** Honest draws audited per run for calibration.csv; 0 turns calibration off. */
@@ -189,7 +191,23 @@ public final class Study {
             throw new IllegalArgumentException("calibration draws must be >= 0, got " + draws);
         }
         return new Study(datasets, models, seeds, m, repeats, significance, lambdas, dataDir, threads, mlpBackground,
-                draws);
+                draws, baselineSeconds);
+    }
+
+    /**
+     * Wall-time budget of each baseline (brute force, genetic) in seconds; 0 (default) is the paper's rule: the
+     * sweep's own time, at least 5 s. Tests use a small fixed budget.
+     */
+    public Study withBaselineSeconds(double seconds) {
+        if (!(seconds >= 0) || Double.isInfinite(seconds)) {
+            throw new IllegalArgumentException("the baseline budget must be >= 0 seconds, got " + seconds);
+        }
+        return new Study(datasets, models, seeds, m, repeats, significance, lambdas, dataDir, threads, mlpBackground,
+                calibrationDraws, seconds);
+    }
+
+    public double baselineSeconds() {
+        return baselineSeconds;
     }
 
     public List<String> datasets() {

@@ -86,7 +86,8 @@ final class StudyRun {
         }
         AttackResult r = FoolShap.of(Explainers.auto(model)).withM(study.m()).withLambdas(study.lambdas())
                 .withRepeats(study.repeats()).withSignificance(study.significance()).withSeed(seed)
-                .withNames(names).withCategorical(categorical).withProgress(p)
+                .withNames(names).withCategorical(categorical).withBaselineSeconds(study.baselineSeconds())
+                .withProgress(p)
                 .attack(foreground, background, sensitive);
         String s = names.get(sensitive);
         double before = r.phiBefore();
