@@ -61,10 +61,11 @@ public final class Study {
     private final int mlpBackground;
     private final int calibrationDraws;
     private final double baselineSeconds;
+    private final int lambdaExtensions;
 
     private Study(List<String> datasets, List<ModelKind> models, List<Integer> seeds, int m, int repeats,
                   double significance, LambdaGrid lambdas, Path dataDir, int threads, int mlpBackground,
-                  int calibrationDraws, double baselineSeconds) {
+                  int calibrationDraws, double baselineSeconds, int lambdaExtensions) {
         this.datasets = List.copyOf(datasets);
         this.models = List.copyOf(models);
         this.seeds = List.copyOf(seeds);
@@ -77,6 +78,7 @@ public final class Study {
         this.mlpBackground = mlpBackground;
         this.calibrationDraws = calibrationDraws;
         this.baselineSeconds = baselineSeconds;
+        this.lambdaExtensions = lambdaExtensions;
     }
 
     /**
@@ -87,7 +89,7 @@ public final class Study {
     public static Study withDefaults() {
         return new Study(List.of("adult", "compas", "communities", "marketing", "default_credit"),
                 List.of(ModelKind.RF, ModelKind.GBT, ModelKind.MLP), List.of(0, 1, 2, 3, 4), 200, 100, 0.05,
-                LambdaGrid.paper(), null, 1, 1000, 1000, 0);
+                LambdaGrid.paper(), null, 1, 1000, 1000, 0, 2);
     }
 
     public Study withDatasets(List<String> names) {
@@ -102,7 +104,7 @@ public final class Study {
             }
         }
         return new Study(distinct(names), models, seeds, m, repeats, significance, lambdas, dataDir, threads,
-                mlpBackground, calibrationDraws, baselineSeconds);
+                mlpBackground, calibrationDraws, baselineSeconds, lambdaExtensions);
     }
 
     public Study withModels(List<ModelKind> kinds) {
@@ -110,7 +112,7 @@ public final class Study {
             throw new IllegalArgumentException("the study needs at least one model");
         }
         return new Study(datasets, distinct(kinds), seeds, m, repeats, significance, lambdas, dataDir, threads,
-                mlpBackground, calibrationDraws, baselineSeconds);
+                mlpBackground, calibrationDraws, baselineSeconds, lambdaExtensions);
     }
 
     public Study withSeeds(List<Integer> list) {
@@ -123,7 +125,7 @@ public final class Study {
             }
         }
         return new Study(datasets, models, distinct(list), m, repeats, significance, lambdas, dataDir, threads,
-                mlpBackground, calibrationDraws, baselineSeconds);
+                mlpBackground, calibrationDraws, baselineSeconds, lambdaExtensions);
     }
 
     /** Sample size M of S_0' and S_1' (>= 2). */
@@ -132,7 +134,7 @@ public final class Study {
             throw new IllegalArgumentException("M must be at least 2, got " + size);
         }
         return new Study(datasets, models, seeds, size, repeats, significance, lambdas, dataDir, threads,
-                mlpBackground, calibrationDraws, baselineSeconds);
+                mlpBackground, calibrationDraws, baselineSeconds, lambdaExtensions);
     }
 
     /** Audited draws per lambda in the sweep (>= 1). */
@@ -141,7 +143,7 @@ public final class Study {
             throw new IllegalArgumentException("repeats must be at least 1, got " + count);
         }
         return new Study(datasets, models, seeds, m, count, significance, lambdas, dataDir, threads, mlpBackground,
-                calibrationDraws, baselineSeconds);
+                calibrationDraws, baselineSeconds, lambdaExtensions);
     }
 
     /** The auditor's total level, in the sweep, the final audit and the calibration. */
@@ -150,18 +152,18 @@ public final class Study {
             throw new IllegalArgumentException("the significance must be in (0, 1), got " + alpha);
         }
         return new Study(datasets, models, seeds, m, repeats, alpha, lambdas, dataDir, threads, mlpBackground,
-                calibrationDraws, baselineSeconds);
+                calibrationDraws, baselineSeconds, lambdaExtensions);
     }
 
     public Study withLambdas(LambdaGrid grid) {
         return new Study(datasets, models, seeds, m, repeats, significance, grid, dataDir, threads, mlpBackground,
-                calibrationDraws, baselineSeconds);
+                calibrationDraws, baselineSeconds, lambdaExtensions);
     }
 
     /** Where the raw files are (a directory with the files or with {@code <name>/}); null: FOOLSHAP_DATA, cache. */
     public Study withDataDir(Path dir) {
         return new Study(datasets, models, seeds, m, repeats, significance, lambdas, dir, threads, mlpBackground,
-                calibrationDraws, baselineSeconds);
+                calibrationDraws, baselineSeconds, lambdaExtensions);
     }
 
     /**
@@ -173,7 +175,7 @@ public final class Study {
             throw new IllegalArgumentException("threads must be at least 1, got " + count);
         }
         return new Study(datasets, models, seeds, m, repeats, significance, lambdas, dataDir, count, mlpBackground,
-                calibrationDraws, baselineSeconds);
+                calibrationDraws, baselineSeconds, lambdaExtensions);
     }
 
     /** Background rows kept (uniformly, seeded) for MLP runs, whose exact SHAP costs 2^k calls per pair (>= M). */
@@ -182,7 +184,7 @@ public final class Study {
             throw new IllegalArgumentException("the MLP background cap must be at least 1 row, got " + rows);
         }
         return new Study(datasets, models, seeds, m, repeats, significance, lambdas, dataDir, threads, rows,
-                calibrationDraws, baselineSeconds);
+                calibrationDraws, baselineSeconds, lambdaExtensions);
     }
 
     /** Honest draws audited per run for calibration.csv; 0 turns calibration off. */
@@ -191,7 +193,7 @@ public final class Study {
             throw new IllegalArgumentException("calibration draws must be >= 0, got " + draws);
         }
         return new Study(datasets, models, seeds, m, repeats, significance, lambdas, dataDir, threads, mlpBackground,
-                draws, baselineSeconds);
+                draws, baselineSeconds, lambdaExtensions);
     }
 
     /**
@@ -203,7 +205,27 @@ public final class Study {
             throw new IllegalArgumentException("the baseline budget must be >= 0 seconds, got " + seconds);
         }
         return new Study(datasets, models, seeds, m, repeats, significance, lambdas, dataDir, threads, mlpBackground,
-                calibrationDraws, seconds);
+                calibrationDraws, seconds, lambdaExtensions);
+    }
+
+    /**
+     * How many times a run may widen its lambda grid when lambda* lands on the grid's edge (default 2; 0 = the
+     * paper's fixed grid). lambda multiplies a distance between model outputs, whose scale depends on the output
+     * (probabilities for rf, log-odds for gbt), so a grid that suits one model can be too narrow for another: when
+     * lambda* is the smallest lambda (a more aggressive one might still be stealthy) the grid is extended by its own
+     * span below, when it is the largest (or no lambda is stealthy) by its span above, at the same density, and the
+     * run is repeated with the wider grid.
+     */
+    public Study withLambdaExtensions(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("lambda extensions must be >= 0, got " + count);
+        }
+        return new Study(datasets, models, seeds, m, repeats, significance, lambdas, dataDir, threads, mlpBackground,
+                calibrationDraws, baselineSeconds, count);
+    }
+
+    public int lambdaExtensions() {
+        return lambdaExtensions;
     }
 
     public double baselineSeconds() {
@@ -428,6 +450,7 @@ public final class Study {
     public String toString() {
         return "Study " + datasets + " x " + models.stream().map(ModelKind::id).toList() + " x seeds " + seeds
                 + " (M " + m + ", repeats " + repeats + ", significance " + significance + ", lambdas " + lambdas
+                + (lambdaExtensions > 0 ? " widened up to " + lambdaExtensions + " times at its edges" : "")
                 + ", threads " + threads + ")";
     }
 }

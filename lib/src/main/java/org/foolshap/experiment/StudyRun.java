@@ -7,6 +7,8 @@ import org.foolshap.attack.AttackResult;
 import org.foolshap.attack.BruteForce;
 import org.foolshap.attack.FoolShap;
 import org.foolshap.attack.GeneticAttack;
+import org.foolshap.attack.LambdaGrid;
+import org.foolshap.attack.SweepResult;
 import org.foolshap.audit.Auditor;
 import org.foolshap.audit.Calibration;
 import org.foolshap.audit.Rate;
@@ -84,11 +86,19 @@ final class StudyRun {
         for (int i = 0; i < categorical.length; i++) {
             categorical[i] = features.get(i).categorical();
         }
-        AttackResult r = FoolShap.of(Explainers.auto(model)).withM(study.m()).withLambdas(study.lambdas())
-                .withRepeats(study.repeats()).withSignificance(study.significance()).withSeed(seed)
-                .withNames(names).withCategorical(categorical).withBaselineSeconds(study.baselineSeconds())
-                .withProgress(p)
-                .attack(foreground, background, sensitive);
+        FoolShap attack = FoolShap.of(Explainers.auto(model)).withM(study.m()).withRepeats(study.repeats())
+                .withSignificance(study.significance()).withSeed(seed).withNames(names).withCategorical(categorical)
+                .withBaselineSeconds(study.baselineSeconds()).withProgress(p);
+        LambdaGrid grid = study.lambdas();
+        AttackResult r = attack.withLambdas(grid).attack(foreground, background, sensitive);
+        for (int k = 0; k < study.lambdaExtensions(); k++) {
+            LambdaGrid wider = widen(grid, study.lambdas(), r.sweep());
+            if (wider == null) {
+                break;
+            }
+            grid = wider;
+            r = attack.withLambdas(grid).attack(foreground, background, sensitive);
+        }
         String s = names.get(sensitive);
         double before = r.phiBefore();
         double brute = bruteTarget(r.bruteForce());
@@ -99,6 +109,25 @@ final class StudyRun {
                 baselineDecrease(before, brute), baselineDecrease(before, genetic), r.lambda(), r.detectionRate(),
                 r.detected(), (System.nanoTime() - start) / 1e9);
         return new Output(row, calibration);
+    }
+
+    /**
+     * {@code grid} extended by the span of the study's {@code original} grid past the edge lambda* sits on, at the
+     * original density, or null when lambda* is inside the grid. No stealthy lambda at all widens upwards, towards
+     * the honest weights.
+     */
+    static LambdaGrid widen(LambdaGrid grid, LambdaGrid original, SweepResult sweep) {
+        int best = sweep.best();
+        int last = sweep.points().size() - 1;
+        double span = original.hi() - original.lo();
+        if (span <= 0 || (best > 0 && best < last)) {
+            return null;
+        }
+        int steps = grid.steps() + original.steps() - 1;
+        if (best == 0) {
+            return new LambdaGrid(grid.lo() - span, grid.hi(), steps);
+        }
+        return new LambdaGrid(grid.lo(), grid.hi() + span, steps);
     }
 
     /** Phi_s of the best undetected brute-force sample; NaN when every tried sample was detected. */
