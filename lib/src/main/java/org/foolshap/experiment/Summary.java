@@ -94,8 +94,8 @@ public final class Summary {
         sb.append(String.format(Locale.ROOT, "%-15s %-5s %4s %10s %9s %9s %9s %8s %8s %6s %8s%n", "dataset",
                 "model", "runs", "phi_s", "foolshap", "brute", "genetic", "det.rate", "max.det", "final", "seconds"));
         for (Line l : lines) {
-            sb.append(String.format(Locale.ROOT, "%-15s %-5s %4d %10.4f %8.1f%% %8.1f%% %8.1f%% %7.0f%% %7.0f%% %3d/%-2d"
-                            + " %8.1f%n", l.dataset(), l.model(), l.runs(), l.phiBefore(), 100 * l.decreaseFoolShap(),
+            sb.append(String.format(Locale.ROOT, "%-15s %-5s %4d %10.4f %8.1f%% %8.1f%% %8.1f%% %7.0f%% %7.0f%%"
+                            + " %3d/%-2d %8.1f%n", l.dataset(), l.model(), l.runs(), l.phiBefore(), 100 * l.decreaseFoolShap(),
                     100 * l.decreaseBrute(), 100 * l.decreaseGenetic(), 100 * l.detectionRate(),
                     100 * l.maxDetectionRate(), l.detectedFinal(), l.runs(), l.seconds()));
         }

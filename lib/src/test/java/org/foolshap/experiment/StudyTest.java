@@ -57,7 +57,8 @@ class StudyTest {
         Path data = dir.resolve("data");
         Files.createDirectories(data.resolve("compas"));
         Files.copy(mirror.resolve("compas").resolve("compas.csv"), data.resolve("compas").resolve("compas.csv"));
-        Study study = Study.withDefaults().withDatasets(List.of("marketing", "compas")).withModels(List.of(ModelKind.RF))
+        Study study = Study.withDefaults().withDatasets(List.of("marketing", "compas"))
+                .withModels(List.of(ModelKind.RF))
                 .withSeeds(List.of(0)).withRepeats(30).withLambdas(new LambdaGrid(0, 2, 5)).withDataDir(data)
                 .withCalibrationDraws(200).withBaselineSeconds(1);
         ResultsFile results = new ResultsFile(dir.resolve("out").resolve("results.csv"));
@@ -73,7 +74,8 @@ class StudyTest {
         assertEquals(o.skipped(), first.skipped);
         assertEquals(1, o.ran());
         assertEquals(0, o.resumed());
-        assertTrue(first.stages.containsAll(List.of("training", "calibration", "lambda sweep")), first.stages.toString());
+        assertTrue(first.stages.containsAll(List.of("training", "calibration", "lambda sweep")),
+                first.stages.toString());
 
         List<String> lines = Files.readAllLines(results.path());
         assertEquals(String.join(",", ResultRow.COLUMNS), lines.get(0));
@@ -131,7 +133,8 @@ class StudyTest {
     void onlyMissingDatasetsGiveNoRowsAndOneSkipEach() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         Recorder rec = new Recorder();
-        Study.Outcome o = Study.withDefaults().withDatasets(List.of("compas", "adult")).withModels(List.of(ModelKind.RF))
+        Study.Outcome o = Study.withDefaults().withDatasets(List.of("compas", "adult"))
+                .withModels(List.of(ModelKind.RF))
                 .withSeeds(List.of(0, 1)).withDataDir(empty)
                 .run(new ResultsFile(dir.resolve("results.csv")), rec);
         assertEquals(2, o.skipped().size());

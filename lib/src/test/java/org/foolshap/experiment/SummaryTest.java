@@ -1,10 +1,15 @@
 package org.foolshap.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.foolshap.attack.LambdaGrid;
+import org.foolshap.attack.LambdaPoint;
+import org.foolshap.attack.SweepResult;
+import org.foolshap.attack.Weights;
 import org.foolshap.model.ModelKind;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +84,29 @@ class SummaryTest {
         assertEquals(2, s.withDatasets(List.of("adult", "adult", "compas")).datasets().size());
         assertEquals(5 * 3 * 5, s.size());
         assertEquals(List.of(ModelKind.RF), s.withModels(List.of(ModelKind.RF)).models());
+    }
+
+    private static SweepResult sweep(int best, int points) {
+        List<LambdaPoint> list = new java.util.ArrayList<>();
+        for (int k = 0; k < points; k++) {
+            Weights w = new Weights(new int[] {1}, new int[] {0}, 1, k, 0, 0);
+            list.add(new LambdaPoint(k, w, new double[] {0}, new double[] {0}, 0, 0, 10));
+        }
+        return new SweepResult(list, best, new double[] {1}, 1, 0.1, 0, 1);
+    }
+
+    @Test
+    void theLambdaGridWidensOnlyPastTheEdgeLambdaStarSitsOn() {
+        LambdaGrid paper = LambdaGrid.paper();
+        assertNull(StudyRun.widen(paper, paper, sweep(7, 20)));
+        LambdaGrid down = StudyRun.widen(paper, paper, sweep(0, 20));
+        assertEquals(new LambdaGrid(-3, 2, 39), down);
+        assertEquals(new LambdaGrid(-0.5, 4.5, 39), StudyRun.widen(paper, paper, sweep(19, 20)));
+        assertEquals(new LambdaGrid(-0.5, 4.5, 39), StudyRun.widen(paper, paper, sweep(-1, 20)));
+        // a second extension adds the original span again, at the original density
+        assertEquals(new LambdaGrid(-5.5, 2, 58), StudyRun.widen(down, paper, sweep(0, 39)));
+        double[] v = new LambdaGrid(-5.5, 2, 58).values();
+        assertEquals(Math.log10(v[1] / v[0]), Math.log10(paper.values()[1] / paper.values()[0]), 1e-9);
     }
 
     @Test
