@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
         description = {"SHAP explanations, the stealthily biased sampling attack on them (Laberge et al., ICLR 2023),",
                 "and audits against it. Run 'foolshap help COMMAND' for a command's options."},
         subcommands = {CommandLine.HelpCommand.class, FetchCommand.class, DataCommand.class, TrainCommand.class,
-                PredictCommand.class, ExplainCommand.class, AttackCommand.class,
-                AuditCommand.class})
+                PredictCommand.class, ExplainCommand.class, AttackCommand.class, AuditCommand.class,
+                ReproduceCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,172 @@
+package org.foolshap.experiment;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.foolshap.Progress;
+import org.foolshap.attack.AttackResult;
+import org.foolshap.attack.BruteForce;
+import org.foolshap.attack.FoolShap;
+import org.foolshap.attack.GeneticAttack;
+import org.foolshap.attack.LambdaGrid;
+import org.foolshap.attack.SweepResult;
+import org.foolshap.audit.Auditor;
+import org.foolshap.audit.Calibration;
+import org.foolshap.audit.Rate;
+import org.foolshap.data.Dataset;
+import org.foolshap.data.Features;
+import org.foolshap.model.Model;
+import org.foolshap.model.ModelKind;
+import org.foolshap.model.Trainer;
+import org.foolshap.model.Training;
+import org.foolshap.shap.Explainers;
+
+/** One dataset x model x seed run of a {@link Study}: train, attack, baselines, audit, calibration. */
+final class StudyRun {
+    /** Smile seeds one global generator when training, so concurrent runs train one at a time. */
+    private static final Object TRAINING = new Object();
+
+    record Output(ResultRow row, CalibrationRow calibration) {
+    }
+
+    private final Study study;
+    private final Dataset data;
+    private final ModelKind kind;
+    private final int seed;
+    private final boolean attack;
+    private final boolean calibrate;
+
+    StudyRun(Study study, Dataset data, ModelKind kind, int seed, boolean attack, boolean calibrate) {
+        this.study = study;
+        this.data = data;
+        this.kind = kind;
+        this.seed = seed;
+        this.attack = attack;
+        this.calibrate = calibrate;
+    }
+
+    String key() {
+        return ResultRow.key(data.name(), kind.id(), seed);
+    }
+
+    Output execute(Progress progress) {
+        long start = System.nanoTime();
+        String prefix = key() + " ";
+        Progress p = (stage, done, total) -> progress.update(prefix + stage, done, total);
+        p.update("training", 0, 1);
+        Training.Result trained;
+        synchronized (TRAINING) {
+            trained = Training.run(data, Trainer.of(kind).withSeed(seed), seed);
+        }
+        p.update("training", 1, 1);
+        Model model = trained.modelFile().model();
+        Features features = data.features();
+        double[][] x = data.x();
+        double[][] foreground = pick(x, data.foregroundRows());
+        double[][] background = pick(x, data.backgroundRows());
+        if (kind == ModelKind.MLP && background.length > study.mlpBackground()) {
+            background = subsample(background, study.mlpBackground(), seed);
+        }
+
+        CalibrationRow calibration = null;
+        if (calibrate) {
+            Auditor auditor = Auditor.of(model.outputs(foreground), model.outputs(background))
+                    .withSignificance(study.significance());
+            Rate rate = Calibration.withDefaults().withRepeats(study.calibrationDraws()).withM(study.m())
+                    .withSeed(seed).withProgress(p).run(auditor);
+            calibration = new CalibrationRow(data.name(), kind.id(), seed, rate.trials(), rate.events(),
+                    rate.value(), rate.low(), rate.high(), study.significance());
+        }
+        if (!attack) {
+            return new Output(null, calibration);
+        }
+
+        List<String> names = features.names();
+        int sensitive = features.index(data.sensitive());
+        boolean[] categorical = new boolean[features.width()];
+        for (int i = 0; i < categorical.length; i++) {
+            categorical[i] = features.get(i).categorical();
+        }
+        FoolShap attack = FoolShap.of(Explainers.auto(model)).withM(study.m()).withRepeats(study.repeats())
+                .withSignificance(study.significance()).withSeed(seed).withNames(names).withCategorical(categorical)
+                .withBaselineSeconds(study.baselineSeconds()).withProgress(p);
+        LambdaGrid grid = study.lambdas();
+        AttackResult r = attack.withLambdas(grid).attack(foreground, background, sensitive);
+        for (int k = 0; k < study.lambdaExtensions(); k++) {
+            LambdaGrid wider = widen(grid, study.lambdas(), r.sweep());
+            if (wider == null) {
+                break;
+            }
+            grid = wider;
+            r = attack.withLambdas(grid).attack(foreground, background, sensitive);
+        }
+        String s = names.get(sensitive);
+        double before = r.phiBefore();
+        double brute = bruteTarget(r.bruteForce());
+        double genetic = geneticTarget(r.genetic());
+        ResultRow row = new ResultRow(data.name(), kind.id(), seed, foreground.length, background.length,
+                trained.evaluation().demographicParity(), before, r.before().rank(s), r.phiAfter(),
+                r.after().rank(s), brute, genetic, ResultRow.decrease(before, r.phiAfter()),
+                baselineDecrease(before, brute), baselineDecrease(before, genetic), r.lambda(), r.detectionRate(),
+                r.detected(), (System.nanoTime() - start) / 1e9);
+        return new Output(row, calibration);
+    }
+
+    /**
+     * {@code grid} extended by the span of the study's {@code original} grid past the edge lambda* sits on, at the
+     * original density, or null when lambda* is inside the grid. No stealthy lambda at all widens upwards, towards
+     * the honest weights.
+     */
+    static LambdaGrid widen(LambdaGrid grid, LambdaGrid original, SweepResult sweep) {
+        int best = sweep.best();
+        int last = sweep.points().size() - 1;
+        double span = original.hi() - original.lo();
+        if (span <= 0 || (best > 0 && best < last)) {
+            return null;
+        }
+        int steps = grid.steps() + original.steps() - 1;
+        if (best == 0) {
+            return new LambdaGrid(grid.lo() - span, grid.hi(), steps);
+        }
+        return new LambdaGrid(grid.lo(), grid.hi() + span, steps);
+    }
+
+    /** Phi_s of the best undetected brute-force sample; NaN when every tried sample was detected. */
+    static double bruteTarget(BruteForce.Result b) {
+        return b == null || !b.found() ? Double.NaN : b.target();
+    }
+
+    static double geneticTarget(GeneticAttack.Result g) {
+        return g == null || !g.found() ? Double.NaN : g.target();
+    }
+
+    /** A baseline that found no undetected sample must show an honest one: no decrease. */
+    static double baselineDecrease(double before, double after) {
+        return Double.isNaN(after) ? 0 : ResultRow.decrease(before, after);
+    }
+
+    /** {@code n} rows drawn uniformly without replacement (partial Fisher-Yates, seeded), in original order. */
+    static double[][] subsample(double[][] rows, int n, long seed) {
+        int[] idx = new int[rows.length];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+        }
+        SplittableRandom rng = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        for (int i = 0; i < n; i++) {
+            int j = i + rng.nextInt(idx.length - i);
+            int t = idx[i];
+            idx[i] = idx[j];
+            idx[j] = t;
+        }
+        int[] keep = java.util.Arrays.copyOf(idx, n);
+        java.util.Arrays.sort(keep);
+        return pick(rows, keep);
+    }
+
+    static double[][] pick(double[][] a, int[] idx) {
+        double[][] out = new double[idx.length][];
+        for (int i = 0; i < idx.length; i++) {
+            out[i] = a[idx[i]];
+        }
+        return out;
+    }
+}

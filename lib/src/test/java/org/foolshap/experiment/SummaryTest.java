@@ -1,0 +1,128 @@
+package org.foolshap.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.foolshap.attack.LambdaGrid;
+import org.foolshap.attack.LambdaPoint;
+import org.foolshap.attack.SweepResult;
+import org.foolshap.attack.Weights;
+import org.foolshap.model.ModelKind;
+import org.junit.jupiter.api.Test;
+
+/** Medians, the acceptance check and the calibration pooling on hand-made rows; Study's argument checks. */
+class SummaryTest {
+    static ResultRow row(String dataset, String model, int seed, double fool, double brute, double rate) {
+        double before = -0.1;
+        return new ResultRow(dataset, model, seed, 100, 200, -0.2, before, 2, before * (1 - fool), 5,
+                before * (1 - brute), Double.NaN, fool, brute, 0, 10, rate, false, 12);
+    }
+
+    @Test
+    void mediansPerDatasetAndModelAndPooled() {
+        List<ResultRow> rows = List.of(row("a", "rf", 0, 0.9, 0.1, 0.02), row("a", "rf", 1, 0.5, 0.3, 0.04),
+                row("a", "rf", 2, 0.7, 0.2, 0.09), row("a", "gbt", 0, 0.2, 0.0, 0.0), row("b", "rf", 0, 0.4, 0.1, 0.1));
+        List<Summary.Line> lines = Summary.byDatasetAndModel(rows);
+        assertEquals(3, lines.size());
+        Summary.Line a = lines.get(0);
+        assertEquals("a", a.dataset());
+        assertEquals("rf", a.model());
+        assertEquals(3, a.runs());
+        assertEquals(0.7, a.decreaseFoolShap(), 1e-12);
+        assertEquals(0.2, a.decreaseBrute(), 1e-12);
+        assertEquals(0.04, a.detectionRate(), 1e-12);
+        assertEquals(0.09, a.maxDetectionRate(), 1e-12);
+        List<Summary.Line> pooled = Summary.byDataset(rows);
+        assertEquals(2, pooled.size());
+        assertEquals((0.5 + 0.7) / 2, pooled.get(0).decreaseFoolShap(), 1e-12); // 0.2 0.5 0.7 0.9
+        assertTrue(Summary.table(lines).contains("70.0%"), Summary.table(lines));
+        assertTrue(Summary.markdown(lines).startsWith("| dataset | model |"));
+    }
+
+    @Test
+    void acceptanceNamesTheDatasetAndTheRowThatFail() {
+        assertTrue(Summary.acceptanceFailures(List.of(row("a", "rf", 0, 0.9, 0.1, 0.1))).isEmpty());
+        List<String> f = Summary.acceptanceFailures(List.of(row("a", "rf", 0, 0.9, 0.1, 0.11),
+                row("b", "gbt", 3, 0.1, 0.2, 0.0)));
+        assertEquals(2, f.size(), f.toString());
+        assertTrue(f.get(0).startsWith("b:"), f.toString());
+        assertTrue(f.get(1).startsWith("a/rf/0:"), f.toString());
+    }
+
+    @Test
+    void calibrationIsPooledOverSeeds() {
+        List<CalibrationRow> pooled = Summary.pooledCalibration(List.of(
+                new CalibrationRow("a", "rf", 0, 1000, 40, 0.04, 0.03, 0.05, 0.05),
+                new CalibrationRow("a", "rf", 1, 1000, 60, 0.06, 0.05, 0.07, 0.05)));
+        assertEquals(1, pooled.size());
+        assertEquals(2000, pooled.get(0).draws());
+        assertEquals(0.05, pooled.get(0).rate(), 1e-12);
+        assertTrue(pooled.get(0).low() < 0.05 && pooled.get(0).high() > 0.05);
+    }
+
+    @Test
+    void rowsRoundTripThroughCsv() {
+        CalibrationRow c = new CalibrationRow("a", "rf", 0, 1000, 40, 0.04, 0.03, 0.05, 0.05);
+        assertEquals(c, CalibrationRow.parse(c.csv()));
+        ResultRow r = row("a", "rf", 0, 0.5, 0.25, 0.05);
+        assertEquals(r.csv(), ResultRow.parse(r.csv()).csv());
+        assertTrue(Double.isNaN(ResultRow.parse(r.csv()).phiGenetic()));
+    }
+
+    @Test
+    void studyRejectsBadSettingsNamingThem() {
+        Study s = Study.withDefaults();
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> s.withDatasets(List.of("adult", "iris")))
+                .getMessage().contains("iris"));
+        assertThrows(IllegalArgumentException.class, () -> s.withSeeds(List.of()));
+        assertThrows(IllegalArgumentException.class, () -> s.withM(1));
+        assertThrows(IllegalArgumentException.class, () -> s.withSignificance(1.5));
+        assertThrows(IllegalArgumentException.class, () -> s.withThreads(0));
+        assertEquals(2, s.withDatasets(List.of("adult", "adult", "compas")).datasets().size());
+        assertEquals(5 * 3 * 5, s.size());
+        assertEquals(List.of(ModelKind.RF), s.withModels(List.of(ModelKind.RF)).models());
+    }
+
+    private static SweepResult sweep(int best, int points) {
+        List<LambdaPoint> list = new java.util.ArrayList<>();
+        for (int k = 0; k < points; k++) {
+            Weights w = new Weights(new int[] {1}, new int[] {0}, 1, k, 0, 0);
+            list.add(new LambdaPoint(k, w, new double[] {0}, new double[] {0}, 0, 0, 10));
+        }
+        return new SweepResult(list, best, new double[] {1}, 1, 0.1, 0, 1);
+    }
+
+    @Test
+    void theLambdaGridWidensOnlyPastTheEdgeLambdaStarSitsOn() {
+        LambdaGrid paper = LambdaGrid.paper();
+        assertNull(StudyRun.widen(paper, paper, sweep(7, 20)));
+        LambdaGrid down = StudyRun.widen(paper, paper, sweep(0, 20));
+        assertEquals(new LambdaGrid(-3, 2, 39), down);
+        assertEquals(new LambdaGrid(-0.5, 4.5, 39), StudyRun.widen(paper, paper, sweep(19, 20)));
+        assertEquals(new LambdaGrid(-0.5, 4.5, 39), StudyRun.widen(paper, paper, sweep(-1, 20)));
+        // a second extension adds the original span again, at the original density
+        assertEquals(new LambdaGrid(-5.5, 2, 58), StudyRun.widen(down, paper, sweep(0, 39)));
+        double[] v = new LambdaGrid(-5.5, 2, 58).values();
+        assertEquals(Math.log10(v[1] / v[0]), Math.log10(paper.values()[1] / paper.values()[0]), 1e-9);
+    }
+
+    @Test
+    void mlpBackgroundSubsampleIsSeededWithoutRepeats() {
+        double[][] rows = new double[50][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = new double[] {i};
+        }
+        double[][] a = StudyRun.subsample(rows, 10, 3);
+        double[][] b = StudyRun.subsample(rows, 10, 3);
+        assertEquals(10, a.length);
+        for (int i = 0; i < a.length; i++) {
+            assertEquals(a[i][0], b[i][0]);
+            if (i > 0) {
+                assertTrue(a[i][0] > a[i - 1][0], "distinct rows in original order");
+            }
+        }
+    }
+}
