@@ -13,8 +13,6 @@ final class LeafIndex {
     final int[] leafNode;
     final int[] leafOfNode;
     final int[] nodeBit;
-    /** Whether a node is the first on its path to test its feature. */
-    final boolean[] nodeFirst;
     final int[][] leafFeatures;
     final double[] leafValue;
 
@@ -23,7 +21,6 @@ final class LeafIndex {
         int n = tree.size();
         leafOfNode = new int[n];
         nodeBit = new int[n];
-        nodeFirst = new boolean[n];
         java.util.Arrays.fill(leafOfNode, -1);
         int count = 0;
         for (int k = 0; k < n; k++) {
@@ -64,7 +61,6 @@ final class LeafIndex {
             }
             bit = distinct;
             path[d++] = f;
-            nodeFirst[node] = true;
         }
         nodeBit[node] = bit;
         layout(tree.yes(node), path, d, next);

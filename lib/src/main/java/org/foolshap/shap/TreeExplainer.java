@@ -173,19 +173,12 @@ public final class TreeExplainer implements Explainer {
         }
     }
 
-    /**
-     * One tree's foreground aggregated per leaf, and the cache of leaf contributions per background fail mask.
-     * The walk for a background row also prunes: it tracks which foreground rows satisfy every condition on the
-     * features z has failed so far, and skips a subtree as soon as none does (no leaf below is reachable then).
-     */
+    /** One tree's foreground aggregated per leaf, and the cache of leaf contributions per background fail mask. */
     private static final class Aggregate {
         private final LeafIndex index;
         private final long[][] masks;
         private final double[][] weights;
         private final LongObjectMap[] cache;
-        private final int words;
-        private final long[][] satYes;
-        private final long[][] satNo;
 
         Aggregate(LeafIndex index, double[][] foreground) {
             this.index = index;
@@ -226,118 +219,26 @@ public final class TreeExplainer implements Explainer {
                 cache[l] = new LongObjectMap();
                 all[l] = null;
             }
-            words = (foreground.length + 63) / 64;
-            int nodes = index.tree.size();
-            satYes = new long[nodes][];
-            satNo = new long[nodes][];
-            for (int node = 0; node < nodes; node++) {
-                if (index.tree.leaf(node)) {
-                    continue;
-                }
-                long[] yes = new long[words];
-                long[] no = new long[words];
-                int f = index.tree.feature(node);
-                for (int a = 0; a < foreground.length; a++) {
-                    if (index.tree.goesYes(node, foreground[a][f])) {
-                        yes[a >>> 6] |= 1L << a;
-                    } else {
-                        no[a >>> 6] |= 1L << a;
-                    }
-                }
-                satYes[node] = yes;
-                satNo[node] = no;
-            }
         }
 
         void accumulate(double[][] background, int from, int to, double treeWeight, double[] acc, int d) {
-            Walk walk = new Walk(acc, d, treeWeight);
+            long[] fail = new long[index.leaves];
             for (int j = from; j < to; j++) {
-                walk.run(background[j], j * d);
-            }
-        }
-
-        /** Scratch state of the pruned walk for one background row at a time. */
-        private final class Walk {
-            private final double[] acc;
-            private final int d;
-            private final double treeWeight;
-            private final long[][] featureSat = new long[64][];
-            private final long[][] compat = new long[65][];
-            private final long[][] saved = new long[65][];
-            private double[] z;
-            private int base;
-
-            Walk(double[] acc, int d, double treeWeight) {
-                this.acc = acc;
-                this.d = d;
-                this.treeWeight = treeWeight;
-                for (int k = 0; k < 65; k++) {
-                    compat[k] = new long[words];
-                    saved[k] = new long[words];
-                    if (k < 64) {
-                        featureSat[k] = new long[words];
+                index.failMasks(background[j], fail);
+                int base = j * d;
+                for (int l = 0; l < index.leaves; l++) {
+                    double[] contribution = cache[l].get(fail[l]);
+                    if (contribution == null) {
+                        contribution = contribution(l, fail[l]);
+                        cache[l].put(fail[l], contribution);
                     }
-                }
-                Arrays.fill(compat[0], -1L);
-            }
-
-            void run(double[] row, int offset) {
-                z = row;
-                base = offset;
-                visit(0, 0L, 0);
-            }
-
-            private void visit(int node, long fail, int depth) {
-                var tree = index.tree;
-                if (tree.leaf(node)) {
-                    add(index.leafOfNode[node], fail);
-                    return;
-                }
-                int p = index.nodeBit[node];
-                long bit = 1L << p;
-                boolean first = index.nodeFirst[node];
-                boolean zYes = tree.goesYes(node, z[tree.feature(node)]);
-                long[] sat = featureSat[p];
-                long[] keep = saved[depth];
-                System.arraycopy(sat, 0, keep, 0, words);
-                for (int side = 0; side < 2; side++) {
-                    boolean yes = side == 0;
-                    long[] cond = yes ? satYes[node] : satNo[node];
-                    for (int w = 0; w < words; w++) {
-                        sat[w] = first ? cond[w] : keep[w] & cond[w];
+                    if (contribution.length == 0) {
+                        continue;
                     }
-                    long childFail = yes == zYes ? fail : fail | bit;
-                    long[] in = compat[depth];
-                    long[] out = compat[depth + 1];
-                    boolean any = false;
-                    if ((childFail & bit) != 0) {
-                        for (int w = 0; w < words; w++) {
-                            out[w] = in[w] & sat[w];
-                            any |= out[w] != 0;
-                        }
-                    } else {
-                        System.arraycopy(in, 0, out, 0, words);
-                        any = true;
+                    int[] features = index.leafFeatures[l];
+                    for (int p = 0; p < features.length; p++) {
+                        acc[base + features[p]] += treeWeight * contribution[p];
                     }
-                    if (any) {
-                        visit(yes ? tree.yes(node) : tree.no(node), childFail, depth + 1);
-                    }
-                }
-                System.arraycopy(keep, 0, sat, 0, words);
-            }
-
-            private void add(int l, long fail) {
-                double[] contribution = cache[l].get(fail);
-                if (contribution == null) {
-                    contribution = contribution(l, fail);
-                    cache[l].put(fail, contribution);
-                }
-                if (contribution.length == 0) {
-                    return;
-                }
-                int[] features = index.leafFeatures[l];
-                for (int p = 0; p < features.length; p++) {
-                    acc[base + features[p]] += treeWeight * contribution[p];
                 }
             }
         }
