@@ -36,16 +36,9 @@ public final class ExactExplainer implements Explainer {
 
     @Override
     public double[] phi(double[] x, double[] z) {
-        int d = model.width();
-        Rows.check("foreground", 0, x, d);
-        Rows.check("background", 0, z, d);
-        int[] diff = new int[d];
-        int k = 0;
-        for (int i = 0; i < d; i++) {
-            if (x[i] != z[i]) {
-                diff[k++] = i;
-            }
-        }
+        int d = Rows.pair(x, z, model.width());
+        int[] diff = Rows.differing(x, z);
+        int k = diff.length;
         double[] phi = new double[d];
         if (k == 0) {
             return phi;

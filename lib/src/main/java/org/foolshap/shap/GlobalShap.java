@@ -57,9 +57,7 @@ public final class GlobalShap {
 
     /** Phi(f, F, B) with intervals. Costs two coefficient computations (one per direction). */
     public Attributions explain(double[][] foreground, double[][] background) {
-        int d = explainer.model().width();
-        Rows.check("foreground", foreground, d);
-        Rows.check("background", background, d);
+        int d = Rows.groups(foreground, background, explainer.model().width());
         double[][] columns = explainer.coefficients(foreground, background,
                 (stage, done, total) -> progress.update("attributions (1/2)", done, total));
         double[][] rows = explainer.coefficients(background, foreground,

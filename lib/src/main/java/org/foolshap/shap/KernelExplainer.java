@@ -1,7 +1,6 @@
 package org.foolshap.shap;
 
 import java.util.SplittableRandom;
-import org.foolshap.Progress;
 import org.foolshap.model.Model;
 
 /**
@@ -11,15 +10,9 @@ import org.foolshap.model.Model;
  * unweighted; the constraint is eliminated by substitution. Consistent: converges to the exact values as the
  * number of samples grows. Cost: {@code samples} model calls per pair plus a (k-1)^2 solve.
  */
-public final class KernelExplainer implements Explainer {
-    private final Model model;
-    private final int samples;
-    private final long seed;
-
+public final class KernelExplainer extends SamplingExplainer {
     KernelExplainer(Model model, int samples, long seed) {
-        this.model = model;
-        this.samples = samples;
-        this.seed = seed;
+        super(model, samples, seed);
     }
 
     /** Coalitions sampled per (x, z), counted with their complements (default 1024). */
@@ -35,16 +28,9 @@ public final class KernelExplainer implements Explainer {
     }
 
     @Override
-    public Model model() {
-        return model;
-    }
-
-    @Override
     public double[] phi(double[] x, double[] z) {
-        int d = model.width();
-        Rows.check("foreground", 0, x, d);
-        Rows.check("background", 0, z, d);
-        int[] diff = PairSeeds.differing(x, z);
+        int d = Rows.pair(x, z, model.width());
+        int[] diff = Rows.differing(x, z);
         int k = diff.length;
         double[] phi = new double[d];
         if (k == 0) {
@@ -56,7 +42,7 @@ public final class KernelExplainer implements Explainer {
             phi[diff[0]] = total;
             return phi;
         }
-        SplittableRandom random = PairSeeds.random(seed, x, z);
+        SplittableRandom random = random(x, z);
         double[] sizeCdf = sizeDistribution(k);
         int pairs = Math.max(1, samples / 2);
         boolean[][] coalitions = new boolean[2 * pairs][];
@@ -105,11 +91,6 @@ public final class KernelExplainer implements Explainer {
         }
         phi[diff[k - 1]] = rest;
         return phi;
-    }
-
-    @Override
-    public double[][] coefficients(double[][] foreground, double[][] background, Progress progress) {
-        return Pairwise.columnMeans(this, foreground, background, progress);
     }
 
     private static double[] sizeDistribution(int k) {

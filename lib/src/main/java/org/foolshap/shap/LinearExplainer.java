@@ -22,9 +22,7 @@ public final class LinearExplainer implements Explainer {
 
     @Override
     public double[] phi(double[] x, double[] z) {
-        int d = model.width();
-        Rows.check("foreground", 0, x, d);
-        Rows.check("background", 0, z, d);
+        int d = Rows.pair(x, z, model.width());
         double[] w = model.weights();
         double[] phi = new double[d];
         for (int i = 0; i < d; i++) {
@@ -35,9 +33,7 @@ public final class LinearExplainer implements Explainer {
 
     @Override
     public double[][] coefficients(double[][] foreground, double[][] background, Progress progress) {
-        int d = model.width();
-        Rows.check("foreground", foreground, d);
-        Rows.check("background", background, d);
+        int d = Rows.groups(foreground, background, model.width());
         double[] w = model.weights();
         double[] mean = new double[d];
         for (double[] x : foreground) {

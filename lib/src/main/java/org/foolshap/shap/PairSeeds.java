@@ -16,14 +16,4 @@ final class PairSeeds {
         return new SplittableRandom(h);
     }
 
-    static int[] differing(double[] x, double[] z) {
-        int[] diff = new int[x.length];
-        int k = 0;
-        for (int i = 0; i < x.length; i++) {
-            if (x[i] != z[i]) {
-                diff[k++] = i;
-            }
-        }
-        return Arrays.copyOf(diff, k);
-    }
 }

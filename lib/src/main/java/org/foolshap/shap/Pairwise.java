@@ -11,9 +11,7 @@ final class Pairwise {
 
     /** C[j][i] = mean over x of phi_i(x, z_j), parallel over background rows. */
     static double[][] columnMeans(Explainer e, double[][] foreground, double[][] background, Progress progress) {
-        int d = e.model().width();
-        Rows.check("foreground", foreground, d);
-        Rows.check("background", background, d);
+        int d = Rows.groups(foreground, background, e.model().width());
         double[][] c = new double[background.length][];
         AtomicLong done = new AtomicLong();
         IntStream.range(0, background.length).parallel().forEach(j -> {
@@ -35,9 +33,7 @@ final class Pairwise {
 
     /** The full tensor T[a][b][i] = phi_i(foreground[a], background[b]). */
     static double[][][] tensor(Explainer e, double[][] foreground, double[][] background, Progress progress) {
-        int d = e.model().width();
-        Rows.check("foreground", foreground, d);
-        Rows.check("background", background, d);
+        int d = Rows.groups(foreground, background, e.model().width());
         double[][][] t = new double[foreground.length][background.length][];
         AtomicLong done = new AtomicLong();
         IntStream.range(0, foreground.length).parallel().forEach(a -> {

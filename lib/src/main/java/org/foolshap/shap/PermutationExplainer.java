@@ -1,7 +1,6 @@
 package org.foolshap.shap;
 
 import java.util.SplittableRandom;
-import org.foolshap.Progress;
 import org.foolshap.model.Model;
 
 /**
@@ -10,15 +9,9 @@ import org.foolshap.model.Model;
  * Unbiased; every sample satisfies efficiency exactly (the marginal contributions telescope to f(x) - f(z)).
  * Cost: 2 * permutations * k model calls per pair, batched per order.
  */
-public final class PermutationExplainer implements Explainer {
-    private final Model model;
-    private final int permutations;
-    private final long seed;
-
+public final class PermutationExplainer extends SamplingExplainer {
     PermutationExplainer(Model model, int permutations, long seed) {
-        this.model = model;
-        this.permutations = permutations;
-        this.seed = seed;
+        super(model, permutations, seed);
     }
 
     /** Number of antithetic pairs of orders per (x, z) (default 64). */
@@ -30,29 +23,22 @@ public final class PermutationExplainer implements Explainer {
     }
 
     public PermutationExplainer withSeed(long seed) {
-        return new PermutationExplainer(model, permutations, seed);
-    }
-
-    @Override
-    public Model model() {
-        return model;
+        return new PermutationExplainer(model, samples, seed);
     }
 
     @Override
     public double[] phi(double[] x, double[] z) {
-        int d = model.width();
-        Rows.check("foreground", 0, x, d);
-        Rows.check("background", 0, z, d);
-        int[] diff = PairSeeds.differing(x, z);
+        int d = Rows.pair(x, z, model.width());
+        int[] diff = Rows.differing(x, z);
         int k = diff.length;
         double[] phi = new double[d];
         if (k == 0) {
             return phi;
         }
-        SplittableRandom random = PairSeeds.random(seed, x, z);
+        SplittableRandom random = random(x, z);
         int[] order = diff.clone();
         double[][] walk = new double[k][];
-        for (int p = 0; p < permutations; p++) {
+        for (int p = 0; p < samples; p++) {
             for (int i = k - 1; i > 0; i--) {
                 int j = random.nextInt(i + 1);
                 int t = order[i];
@@ -76,13 +62,8 @@ public final class PermutationExplainer implements Explainer {
             }
         }
         for (int i = 0; i < d; i++) {
-            phi[i] /= 2.0 * permutations;
+            phi[i] /= 2.0 * samples;
         }
         return phi;
-    }
-
-    @Override
-    public double[][] coefficients(double[][] foreground, double[][] background, Progress progress) {
-        return Pairwise.columnMeans(this, foreground, background, progress);
     }
 }

@@ -5,6 +5,20 @@ final class Rows {
     private Rows() {
     }
 
+    /** Checks one pair (x, z) of rows for a model of the given width; returns the width. */
+    static int pair(double[] x, double[] z, int width) {
+        check("foreground", 0, x, width);
+        check("background", 0, z, width);
+        return width;
+    }
+
+    /** Checks the foreground and background rows for a model of the given width; returns the width. */
+    static int groups(double[][] foreground, double[][] background, int width) {
+        check("foreground", foreground, width);
+        check("background", background, width);
+        return width;
+    }
+
     static void check(String what, double[][] rows, int width) {
         if (rows == null || rows.length == 0) {
             throw new IllegalArgumentException("the " + what + " is empty");
@@ -24,6 +38,18 @@ final class Rows {
                 throw new IllegalArgumentException(what + " row " + r + " has NaN in column " + i);
             }
         }
+    }
+
+    /** Indices of the features where x and z differ: the only players that are not dummies. */
+    static int[] differing(double[] x, double[] z) {
+        int[] diff = new int[x.length];
+        int k = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] != z[i]) {
+                diff[k++] = i;
+            }
+        }
+        return java.util.Arrays.copyOf(diff, k);
     }
 
     static double finite(double output, double[] row) {

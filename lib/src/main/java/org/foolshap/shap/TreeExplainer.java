@@ -57,9 +57,7 @@ public final class TreeExplainer implements Explainer {
 
     @Override
     public double[] phi(double[] x, double[] z) {
-        int d = model.width();
-        Rows.check("foreground", 0, x, d);
-        Rows.check("background", 0, z, d);
+        int d = Rows.pair(x, z, model.width());
         double[] phi = new double[d];
         byte[] state = new byte[d];
         int[] decided = new int[d];
@@ -108,9 +106,7 @@ public final class TreeExplainer implements Explainer {
 
     @Override
     public double[][] coefficients(double[][] foreground, double[][] background, Progress progress) {
-        int d = model.width();
-        Rows.check("foreground", foreground, d);
-        Rows.check("background", background, d);
+        int d = Rows.groups(foreground, background, model.width());
         int trees = model.trees().size();
         int nb = background.length;
         // Work units: whole trees when there are enough of them, else blocks of background rows per tree.
