@@ -18,6 +18,7 @@ import org.foolshap.shap.Attributions;
 import org.foolshap.shap.Explainers;
 import org.foolshap.viz.Figures;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
@@ -31,23 +32,13 @@ import tech.tablesaw.api.Table;
             "Rows with SENSITIVE == PROTECTED form the foreground D_0 (e.g. women), the rest the background D_1. "
                 + "S_0' is a uniform sample of D_0. The coefficients Phi_s(f, S_0', z) are computed for every "
                 + "background row z, weights are optimised for each lambda on a log grid, each lambda is audited "
-                + "REPEATS times, and lambda* is the one with the smallest |Phi_s| detected under 10% of the time.",
+                + "REPEATS times, and lambda* is the one with the smallest |Phi_s| detected under 10%% of the time.",
             "",
             "Writes OUT/result.json, OUT/s0.csv and OUT/s1.csv (the supplied rows, with a 'row' column indexing "
                 + "FILE), and figures: attributions.png, cdfs.png, lambda-curves.png, detection.png."})
 final class AttackCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "model file written by 'train'")
-    Path model;
-
-    @Option(names = "--data", required = true, paramLabel = "FILE.csv",
-            description = "the company's data: raw columns (as for 'train'); extra columns are ignored")
-    Path data;
-
-    @Option(names = "--sensitive", required = true, paramLabel = "COL", description = "sensitive feature, e.g. gender")
-    String sensitive;
-
-    @Option(names = "--protected", required = true, paramLabel = "VALUE", description = "protected group, e.g. Female")
-    String protectedValue;
+    @Mixin
+    GroupOptions group;
 
     @Option(names = "--m", defaultValue = "200", paramLabel = "M",
             description = "rows in each supplied sample (default: ${DEFAULT-VALUE})")
@@ -80,7 +71,7 @@ final class AttackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        GroupedData data = GroupedData.load(model, this.data, sensitive, protectedValue);
+        GroupedData data = group.load();
         FoolShap attack = FoolShap.of(Explainers.auto(data.model().model())).withM(m).withLambdas(grid(lambdas))
                 .withRepeats(repeats).withSignificance(significance).withSeed(seed).withBaselines(!noBaselines)
                 .withCategorical(data.categorical()).withNames(data.model().features().names());
@@ -108,8 +99,8 @@ final class AttackCommand implements Callable<Integer> {
     private Map<String, Object> json(AttackResult r, GroupedData data) {
         List<String> names = data.model().features().names();
         Map<String, Object> j = new LinkedHashMap<>();
-        j.put("sensitive", sensitive);
-        j.put("protected", protectedValue);
+        j.put("sensitive", group.sensitive);
+        j.put("protected", group.protectedValue);
         j.put("output", data.model().kind().outputName());
         j.put("phi_before", byName(names, r.before().values()));
         j.put("phi_after", byName(names, r.after().values()));
@@ -139,10 +130,10 @@ final class AttackCommand implements Callable<Integer> {
 
     private void figures(AttackResult r, GroupedData data, int[] s0, int[] s1) {
         String output = data.model().kind().outputName();
-        Figures.png(Figures.attributions(r.before(), r.after(), sensitive, output), out.resolve("attributions.png"));
+        Figures.png(Figures.attributions(r.before(), r.after(), group.sensitive, output), out.resolve("attributions.png"));
         var f = data.model().model();
         Figures.png(Figures.cdfs(f.outputs(data.foregroundRows()), f.outputs(data.rows(s0)),
-                f.outputs(data.backgroundRows()), f.outputs(data.rows(s1)), protectedValue, "others", output),
+                f.outputs(data.backgroundRows()), f.outputs(data.rows(s1)), group.protectedValue, "others", output),
                 out.resolve("cdfs.png"));
         SweepResult sweep = r.sweep();
         List<String> names = data.model().features().names();
@@ -152,7 +143,7 @@ final class AttackCommand implements Callable<Integer> {
             mean[k] = sweep.points().get(k).meanPhi();
             sd[k] = sweep.points().get(k).sdPhi();
         }
-        Figures.png(Figures.lambdaCurves(sweep.lambdas(), names, mean, sd, sensitive, output, r.lambda()),
+        Figures.png(Figures.lambdaCurves(sweep.lambdas(), names, mean, sd, group.sensitive, output, r.lambda()),
                 out.resolve("lambda-curves.png"));
         Figures.png(Figures.detection(sweep.lambdas(), sweep.detectionRates(), significance,
                 sweep.succeeded() ? r.lambda() : Double.NaN), out.resolve("detection.png"));
@@ -163,7 +154,7 @@ final class AttackCommand implements Callable<Integer> {
         return String.format(java.util.Locale.ROOT,
                 "%s: Phi %+.5f (rank %d) -> %+.5f (rank %d), a %.1f%% decrease of |Phi|; lambda* %.3g detected in "
                         + "%.0f%% of %d audits; final audit at %.3g: %s; attack %s. Wrote %s",
-                sensitive, r.phiBefore(), b.rank(sensitive), r.phiAfter(), r.after().rank(sensitive),
+                group.sensitive, r.phiBefore(), b.rank(group.sensitive), r.phiAfter(), r.after().rank(group.sensitive),
                 100 * r.relativeDecrease(), r.lambda(), 100 * r.detectionRate(), repeats, significance,
                 r.detected() ? "DETECTED" : "accepted", r.succeeded() ? "succeeded" : "failed", out);
     }

@@ -14,6 +14,7 @@ import org.foolshap.audit.FullAudit;
 import org.foolshap.data.Csv;
 import org.foolshap.model.Model;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code audit}: the auditor's side: are the supplied samples plausible uniform samples of the groups? */
@@ -26,17 +27,8 @@ import picocli.CommandLine.Option;
                 + "categorical features), each family at alpha.",
             "Prints one JSON object: the verdict of each family and each test's statistic, p-value and decision."})
 final class AuditCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "model file written by 'train'")
-    Path model;
-
-    @Option(names = "--data", required = true, paramLabel = "FILE.csv", description = "the full data (both groups)")
-    Path data;
-
-    @Option(names = "--sensitive", required = true, paramLabel = "COL", description = "sensitive feature")
-    String sensitive;
-
-    @Option(names = "--protected", required = true, paramLabel = "VALUE", description = "protected group value")
-    String protectedValue;
+    @Mixin
+    GroupOptions group;
 
     @Option(names = "--s0", required = true, paramLabel = "S0.csv", description = "supplied sample of the protected group")
     Path s0;
@@ -61,7 +53,7 @@ final class AuditCommand implements Callable<Integer> {
         if (!tests.equals("paper") && !tests.equals("all")) {
             throw new UserError("--tests must be paper or all, got '" + tests + "'");
         }
-        GroupedData data = GroupedData.load(model, this.data, sensitive, protectedValue);
+        GroupedData data = group.load();
         Model f = data.model().model();
         double[][] d0 = data.foregroundRows();
         double[][] d1 = data.backgroundRows();
