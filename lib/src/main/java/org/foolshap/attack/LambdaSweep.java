@@ -7,6 +7,7 @@ import java.util.stream.IntStream;
 import org.foolshap.Progress;
 import org.foolshap.audit.Auditor;
 import org.foolshap.audit.Draws;
+import org.foolshap.model.Metrics;
 
 /**
  * The paper's choice of lambda (Section 5, "Fool SHAP" paragraph): for each lambda on a log grid, the optimal weights
@@ -149,7 +150,7 @@ public final class LambdaSweep {
             progress.update("lambda sweep", done.addAndGet(repeats), total);
         });
         double[] honestPhi = Coefficients.phi(coefficients, uniform(coefficients.length));
-        double honestTarget = mean(target);
+        double honestTarget = Metrics.mean(target);
         int best = choose(points, honestTarget);
         return new SweepResult(List.of(points), best, honestPhi, honestTarget, threshold, direction,
                 (System.nanoTime() - start) / 1e9);
@@ -211,13 +212,4 @@ public final class LambdaSweep {
         java.util.Arrays.fill(w, 1.0 / n);
         return w;
     }
-
-    private static double mean(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x;
-        }
-        return s / v.length;
-    }
-
 }

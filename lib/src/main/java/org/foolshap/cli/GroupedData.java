@@ -2,6 +2,7 @@ package org.foolshap.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.foolshap.audit.Draws;
 import org.foolshap.data.Csv;
 import org.foolshap.data.Dataset;
 import org.foolshap.model.ModelFile;
@@ -28,11 +29,7 @@ record GroupedData(ModelFile model, Table table, double[][] x, int[] foreground,
     }
 
     double[][] rows(int[] index) {
-        double[][] out = new double[index.length][];
-        for (int i = 0; i < index.length; i++) {
-            out[i] = x[index[i]];
-        }
-        return out;
+        return Draws.pick(x, index);
     }
 
     double[][] foregroundRows() {

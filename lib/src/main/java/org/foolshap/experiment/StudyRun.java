@@ -11,6 +11,7 @@ import org.foolshap.attack.LambdaGrid;
 import org.foolshap.attack.SweepResult;
 import org.foolshap.audit.Auditor;
 import org.foolshap.audit.Calibration;
+import org.foolshap.audit.Draws;
 import org.foolshap.audit.Rate;
 import org.foolshap.data.Dataset;
 import org.foolshap.data.Features;
@@ -61,8 +62,8 @@ final class StudyRun {
         Model model = trained.modelFile().model();
         Features features = data.features();
         double[][] x = data.x();
-        double[][] foreground = pick(x, data.foregroundRows());
-        double[][] background = pick(x, data.backgroundRows());
+        double[][] foreground = Draws.pick(x, data.foregroundRows());
+        double[][] background = Draws.pick(x, data.backgroundRows());
         if (kind == ModelKind.MLP && background.length > study.mlpBackground()) {
             background = subsample(background, study.mlpBackground(), seed);
         }
@@ -159,14 +160,6 @@ final class StudyRun {
         }
         int[] keep = java.util.Arrays.copyOf(idx, n);
         java.util.Arrays.sort(keep);
-        return pick(rows, keep);
-    }
-
-    static double[][] pick(double[][] a, int[] idx) {
-        double[][] out = new double[idx.length][];
-        for (int i = 0; i < idx.length; i++) {
-            out[i] = a[idx[i]];
-        }
-        return out;
+        return Draws.pick(rows, keep);
     }
 }

@@ -3,6 +3,7 @@ package org.foolshap.shap;
 import java.util.List;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.foolshap.Progress;
+import org.foolshap.model.Metrics;
 
 /**
  * Global attributions Phi_i(f, F, B) = (1 / |F||B|) sum_{x in F, z in B} phi_i(f, x, z) with a confidence interval.
@@ -80,7 +81,7 @@ public final class GlobalShap {
         for (int i = 0; i < d; i++) {
             double[] col = column(columnMeans, i);
             double[] row = column(rowMeans, i);
-            values[i] = mean(col);
+            values[i] = Metrics.mean(col);
             double var = variance(col) / col.length + variance(row) / row.length;
             half[i] = q * Math.sqrt(var);
         }
@@ -99,22 +100,15 @@ public final class GlobalShap {
         for (int r = 0; r < outputs.length; r++) {
             Rows.finite(outputs[r], rows[r]);
         }
-        return mean(outputs);
+        return Metrics.mean(outputs);
     }
 
-    static double mean(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x;
-        }
-        return s / v.length;
-    }
 
     static double variance(double[] v) {
         if (v.length < 2) {
             return 0;
         }
-        double m = mean(v);
+        double m = Metrics.mean(v);
         double s = 0;
         for (double x : v) {
             s += (x - m) * (x - m);
