@@ -6,6 +6,7 @@ import org.foolshap.Progress;
 import org.foolshap.audit.Auditor;
 import org.foolshap.audit.AuditVerdict;
 import org.foolshap.audit.Draws;
+import org.foolshap.audit.Protocol;
 import org.foolshap.shap.Attributions;
 import org.foolshap.shap.Explainer;
 import org.foolshap.shap.GlobalShap;
@@ -60,11 +61,22 @@ public final class FoolShap {
 
     /** The paper's settings: M = 200, lambdas 10^-0.5..10^2 (20), R = 100, alpha = 0.05, threshold 10%, seed 0. */
     public static FoolShap of(Explainer explainer) {
-        return new FoolShap(explainer, LambdaSweep.withDefaults(), 0.05, 0, true, null, null, Progress.NONE);
+        return new FoolShap(explainer, LambdaSweep.withDefaults(), 0.05, 0, true, null, null, Progress.ambient());
     }
 
     private FoolShap with(LambdaSweep s) {
         return new FoolShap(explainer, s, significance, seed, baselines, categorical, names, progress, baselineSeconds);
+    }
+
+    /** M, repeats, significance and stealth threshold at once (the paper's: {@link Protocol#paper()}). */
+    public FoolShap withProtocol(Protocol protocol) {
+        return new FoolShap(explainer, sweep.withProtocol(protocol), protocol.significance(), seed, baselines,
+                categorical, names, progress, baselineSeconds);
+    }
+
+    /** The protocol this attack simulates and is audited with. */
+    public Protocol protocol() {
+        return new Protocol(sweep.m(), sweep.repeats(), significance, sweep.threshold());
     }
 
     public FoolShap withM(int m) {

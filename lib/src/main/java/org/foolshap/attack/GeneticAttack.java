@@ -42,7 +42,7 @@ public final class GeneticAttack {
 
     /** Population 30, at most 100 generations or 60 seconds, patience 10, seed 0, all features numeric. */
     public static GeneticAttack withDefaults() {
-        return new GeneticAttack(30, 100, 60, 10, 0, null, Progress.NONE);
+        return new GeneticAttack(30, 100, 60, 10, 0, null, Progress.ambient());
     }
 
     /** Population size, at least 4 (2 elites and a pair of parents); the paper uses 10 to 50. */

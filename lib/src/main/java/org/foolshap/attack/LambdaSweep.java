@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.foolshap.Progress;
+import org.foolshap.audit.Protocol;
 import org.foolshap.audit.Auditor;
 import org.foolshap.audit.Draws;
 import org.foolshap.model.Metrics;
@@ -41,7 +42,7 @@ public final class LambdaSweep {
 
     /** The paper's settings: lambdas 10^-0.5..10^2 in 20 steps, R = 100, M = 200, threshold 10%, seed 0. */
     public static LambdaSweep withDefaults() {
-        return new LambdaSweep(LambdaGrid.paper().values(), 100, 200, 0.1, 0, 0, 0, Progress.NONE);
+        return new LambdaSweep(LambdaGrid.paper().values(), 100, 200, 0.1, 0, 0, 0, Progress.ambient());
     }
 
     public LambdaSweep withLambdas(LambdaGrid grid) {
@@ -102,12 +103,30 @@ public final class LambdaSweep {
         return new LambdaSweep(lambdas, repeats, m, threshold, seed, cap, direction, progress);
     }
 
+    /** M, repeats and the stealth threshold from the protocol (its significance is the auditor's). */
+    public LambdaSweep withProtocol(Protocol protocol) {
+        return new LambdaSweep(lambdas, protocol.repeats(), protocol.m(), protocol.stealthThreshold(), seed, cap,
+                direction, progress);
+    }
+
     public LambdaSweep withProgress(Progress progress) {
         return new LambdaSweep(lambdas, repeats, m, threshold, seed, cap, direction, progress);
     }
 
     public int m() {
         return m;
+    }
+
+    public int repeats() {
+        return repeats;
+    }
+
+    public double threshold() {
+        return threshold;
+    }
+
+    public double[] lambdas() {
+        return lambdas.clone();
     }
 
     /**

@@ -23,7 +23,7 @@ public final class Calibration {
 
     /** 1000 repeats of M = 200, seed 0. */
     public static Calibration withDefaults() {
-        return new Calibration(1000, 200, 0, Progress.NONE);
+        return new Calibration(1000, 200, 0, Progress.ambient());
     }
 
     public Calibration withRepeats(int repeats) {

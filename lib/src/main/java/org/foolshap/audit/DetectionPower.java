@@ -30,7 +30,7 @@ public final class DetectionPower {
 
     /** R = 100, seed 0, no feature tests. */
     public static DetectionPower withDefaults() {
-        return new DetectionPower(100, 0, null, null, Progress.NONE);
+        return new DetectionPower(100, 0, null, null, Progress.ambient());
     }
 
     public DetectionPower withRepeats(int repeats) {

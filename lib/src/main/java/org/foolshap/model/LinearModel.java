@@ -14,6 +14,12 @@ public record LinearModel(double bias, double[] weights) implements Model {
         return weights.length;
     }
 
+    /** A linear score is not a probability. */
+    @Override
+    public OutputScale scale() {
+        return OutputScale.RAW;
+    }
+
     @Override
     public double output(double[] row) {
         double s = bias;

@@ -15,6 +15,11 @@ public interface Model extends Serializable {
     /** The explained output for one row. */
     double output(double[] row);
 
+    /** What the output means; results computed from this model carry it to the figures. */
+    default OutputScale scale() {
+        return OutputScale.PROBABILITY;
+    }
+
     /** The outputs for many rows; override when a batch is cheaper than row by row. */
     default double[] outputs(double[][] rows) {
         double[] out = new double[rows.length];
@@ -29,7 +34,12 @@ public interface Model extends Serializable {
      * cast to {@code (ToDoubleFunction<double[]> & Serializable)}.
      */
     static Model of(int width, ToDoubleFunction<double[]> function) {
-        return new FunctionModel(width, function);
+        return new FunctionModel(width, function, OutputScale.PROBABILITY);
+    }
+
+    /** As {@link #of(int, ToDoubleFunction)} for a function whose output is on another scale (e.g. log-odds). */
+    static Model of(int width, ToDoubleFunction<double[]> function, OutputScale scale) {
+        return new FunctionModel(width, function, java.util.Objects.requireNonNull(scale, "scale"));
     }
 
     /** A model whose output is exactly {@code bias + sum_i weights[i] * x[i]}; explainers use its closed form. */

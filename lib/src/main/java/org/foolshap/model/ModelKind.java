@@ -31,6 +31,11 @@ public enum ModelKind {
 
     /** What the model's output means, for axis labels and JSON. */
     public String outputName() {
-        return this == GBT ? "log-odds" : "probability";
+        return scale().label();
+    }
+
+    /** The scale of the explained output: log-odds for boosted trees, probabilities otherwise. */
+    public OutputScale scale() {
+        return this == GBT ? OutputScale.LOG_ODDS : OutputScale.PROBABILITY;
     }
 }

@@ -72,7 +72,7 @@ public final class SmileTrees {
                 trees.add(convert(regression[t]));
                 weights[t] = 2 * shrinkage;
             }
-            return new TreeEnsemble(width, trees, weights, 2 * b);
+            return new TreeEnsemble(width, trees, weights, 2 * b, OutputScale.LOG_ODDS);
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("cannot read Smile's boosting parameters", e);
         }

@@ -7,13 +7,20 @@ import java.util.List;
  * (weights = normalised out-of-bag accuracies), boosted trees (intercept 2b, weights 2 * shrinkage, giving
  * log-odds) and single trees all fit it, so TreeSHAP needs only this.
  */
-public record TreeEnsemble(int width, List<Tree> trees, double[] weights, double intercept) implements Model {
+public record TreeEnsemble(int width, List<Tree> trees, double[] weights, double intercept, OutputScale scale)
+        implements Model {
     public TreeEnsemble {
+        java.util.Objects.requireNonNull(scale, "scale");
         trees = List.copyOf(trees);
         weights = weights.clone();
         if (trees.size() != weights.length) {
             throw new IllegalArgumentException(trees.size() + " trees but " + weights.length + " weights");
         }
+    }
+
+    /** An ensemble whose output is a probability (forests, single trees). */
+    public TreeEnsemble(int width, List<Tree> trees, double[] weights, double intercept) {
+        this(width, trees, weights, intercept, OutputScale.PROBABILITY);
     }
 
     @Override

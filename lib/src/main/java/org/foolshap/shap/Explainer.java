@@ -22,7 +22,7 @@ public interface Explainer {
     double[][] coefficients(double[][] foreground, double[][] background, Progress progress);
 
     default double[][] coefficients(double[][] foreground, double[][] background) {
-        return coefficients(foreground, background, Progress.NONE);
+        return coefficients(foreground, background, Progress.ambient());
     }
 
     /**

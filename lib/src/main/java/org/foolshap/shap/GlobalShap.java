@@ -33,7 +33,7 @@ public final class GlobalShap {
     public static GlobalShap of(Explainer explainer) {
         int d = explainer.model().width();
         List<String> names = java.util.stream.IntStream.range(0, d).mapToObj(i -> "x" + i).toList();
-        return new GlobalShap(explainer, names, 0.95, Progress.NONE);
+        return new GlobalShap(explainer, names, 0.95, Progress.ambient());
     }
 
     public GlobalShap withNames(List<String> names) {
