@@ -64,6 +64,20 @@ public final class FoolShap {
         return new FoolShap(explainer, LambdaSweep.withDefaults(), 0.05, 0, true, null, null, Progress.ambient());
     }
 
+    /**
+     * The paper's settings without an explainer yet: a prototype to configure once (e.g. in a study) and complete
+     * per model with {@link #withExplainer}.
+     */
+    public static FoolShap withDefaults() {
+        return new FoolShap(null, LambdaSweep.withDefaults(), 0.05, 0, true, null, null, Progress.ambient());
+    }
+
+    /** The same attack explaining another model (e.g. one prototype, many trained models). */
+    public FoolShap withExplainer(Explainer explainer) {
+        return new FoolShap(java.util.Objects.requireNonNull(explainer, "explainer"), sweep, significance, seed,
+                baselines, categorical, names, progress, baselineSeconds);
+    }
+
     private FoolShap with(LambdaSweep s) {
         return new FoolShap(explainer, s, significance, seed, baselines, categorical, names, progress, baselineSeconds);
     }
@@ -158,6 +172,9 @@ public final class FoolShap {
      * @param sensitive  index of the sensitive feature
      */
     public AttackResult attack(double[][] foreground, double[][] background, int sensitive) {
+        if (explainer == null) {
+            throw new IllegalStateException("this attack has no explainer yet: call withExplainer(Explainers.auto(model))");
+        }
         long start = System.nanoTime();
         int d = explainer.model().width();
         Checks.feature("sensitive feature", sensitive, d);
