@@ -1,11 +1,14 @@
 package org.foolshap.attack;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.foolshap.Progress;
 import org.foolshap.audit.Auditor;
 import org.foolshap.audit.AuditVerdict;
 import org.foolshap.audit.Draws;
+import org.foolshap.data.AuditSetting;
+import org.foolshap.data.Group;
 import org.foolshap.audit.Protocol;
 import org.foolshap.shap.Attributions;
 import org.foolshap.shap.Explainer;
@@ -165,17 +168,24 @@ public final class FoolShap {
     }
 
     /**
-     * Attacks Phi_s for the foreground (e.g. women) against the background (e.g. men).
+     * Attacks Phi_s of the setting's sensitive feature: foreground D_0, background D_1, feature names and the
+     * categorical mask (held fixed by the genetic baseline) from the setting unless set here.
+     */
+    public AttackResult attack(AuditSetting setting) {
+        FoolShap a = names == null ? withNames(setting.names()) : this;
+        a = categorical == null ? a.withCategorical(setting.categorical()) : a;
+        return a.run(setting, setting.sensitiveIndex());
+    }
+
+    /**
+     * Attacks Phi_s for the foreground (e.g. women) against the background (e.g. men): the lower tier.
      *
      * @param foreground D_0 rows; the audit holds their outputs
      * @param background D_1 rows, the data the cheater reweights
      * @param sensitive  index of the sensitive feature
      */
     public AttackResult attack(double[][] foreground, double[][] background, int sensitive) {
-        if (explainer == null) {
-            throw new IllegalStateException("this attack has no explainer yet: call withExplainer(Explainers.auto(model))");
-        }
-        long start = System.nanoTime();
+        requireExplainer();
         int d = explainer.model().width();
         Checks.feature("sensitive feature", sensitive, d);
         Checks.matrix("foreground", foreground);
@@ -184,13 +194,23 @@ public final class FoolShap {
             throw new IllegalArgumentException("foreground rows have " + foreground[0].length + " and background rows "
                     + background[0].length + " columns but the model takes " + d);
         }
+        List<String> n = names != null ? names
+                : java.util.stream.IntStream.range(0, d).mapToObj(i -> "x" + i).toList();
+        return run(AuditSetting.ofRows(foreground, background, n), sensitive);
+    }
+
+    private AttackResult run(AuditSetting setting, int sensitive) {
+        requireExplainer();
+        long start = System.nanoTime();
         int m = sweep.m();
         StealthySampler sampler = StealthySampler.withDefaults().withM(m);
-        sampler.fits("foreground", foreground.length);
-        sampler.fits("background", background.length);
-        double[] f0 = explainer.model().outputs(foreground);
-        double[] f1 = explainer.model().outputs(background);
-        Auditor auditor = Auditor.of(f0, f1).withSignificance(significance);
+        sampler.fits("foreground", setting.size(Group.FOREGROUND));
+        sampler.fits("background", setting.size(Group.BACKGROUND));
+        Auditor auditor = Auditor.of(explainer.model(), setting).withSignificance(significance);
+        double[][] foreground = setting.rows(Group.FOREGROUND);
+        double[][] background = setting.rows(Group.BACKGROUND);
+        double[] f0 = auditor.foregroundOutputs();
+        double[] f1 = auditor.backgroundOutputs();
 
         SplittableRandom rng = new SplittableRandom(seed);
         SplittableRandom sampling = rng.split();
@@ -200,13 +220,13 @@ public final class FoolShap {
         double[][] c = explainer.coefficients(s0Rows, background, progress);
 
         SweepResult sw = sweep.run(c, sensitive, f1, s0Outputs, auditor);
-        LambdaPoint chosen = sw.best() >= 0 ? sw.chosen() : leastDetected(sw);
+        sw = new SweepResult(sw.points(), sw.best(), sw.honestPhi(), sw.honestTarget(), sw.threshold(),
+                sw.direction(), sw.seconds(), setting.names(), setting.names().get(sensitive),
+                explainer.model().scale(), significance);
+        LambdaPoint chosen = sw.chosen().orElseGet(sw::leastDetected);
         int[] s1 = sampler.biased(chosen.weights().weights(), sampling);
         int[] honest = sampler.uniform(background.length, sampling);
-        GlobalShap shap = GlobalShap.of(explainer).withProgress(progress);
-        if (names != null) {
-            shap = shap.withNames(names);
-        }
+        GlobalShap shap = GlobalShap.of(explainer).withProgress(progress).withNames(setting.names());
         Attributions after = shap.explain(s0Rows, Draws.pick(background, s1));
         Attributions before = shap.explain(s0Rows, Draws.pick(background, honest));
         AuditVerdict verdict = auditor.audit(s0Outputs, Draws.pick(f1, s1), rng.split());
@@ -224,19 +244,15 @@ public final class FoolShap {
             }
             genetic = ga.run(explainer, s0Rows, Draws.pick(background, honest), sensitive, auditor);
         }
-        double[] full = sw.honestPhi();
-        return new AttackResult(sensitive, s0, s1, honest, before, after, full, sw, chosen, verdict, brute, genetic,
+        return new AttackResult(setting, sensitive, s0, s1, honest, before, after, sw.honestPhi(), sw, chosen,
+                verdict, Optional.ofNullable(brute), Optional.ofNullable(genetic), auditor,
                 (System.nanoTime() - start) / 1e9);
     }
 
-    /** Without a stealthy lambda the attack still shows its least detected attempt (and reports failure). */
-    private static LambdaPoint leastDetected(SweepResult sw) {
-        LambdaPoint best = sw.points().get(0);
-        for (LambdaPoint p : sw.points()) {
-            if (p.detections() < best.detections()) {
-                best = p;
-            }
+    private void requireExplainer() {
+        if (explainer == null) {
+            throw new IllegalStateException("this attack has no explainer yet: call withExplainer(Explainers.auto(model))");
         }
-        return best;
     }
+
 }

@@ -1,6 +1,7 @@
 package org.foolshap.attack;
 
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
@@ -9,6 +10,8 @@ import org.foolshap.audit.Protocol;
 import org.foolshap.audit.Auditor;
 import org.foolshap.audit.Draws;
 import org.foolshap.model.Metrics;
+import org.foolshap.model.OutputScale;
+import org.foolshap.shap.CoefficientMatrix;
 
 /**
  * The paper's choice of lambda (Section 5, "Fool SHAP" paragraph): for each lambda on a log grid, the optimal weights
@@ -130,6 +133,19 @@ public final class LambdaSweep {
     }
 
     /**
+     * Runs the sweep on an audit setting's coefficients against its sensitive feature: target c_j = C[j][s], with
+     * the background outputs and f(S_0') the matrix carries. The result names features and knows its scale.
+     *
+     * @param auditor holds f(D_0), f(D_1) (e.g. {@code Auditor.of(model, setting)}); its significance is used
+     */
+    public SweepResult run(CoefficientMatrix coefficients, Auditor auditor) {
+        int s = coefficients.setting().sensitiveIndex();
+        return run(coefficients.values(), coefficients.column(s), coefficients.backgroundOutputs(),
+                coefficients.s0Outputs(), auditor, coefficients.names(), coefficients.names().get(s),
+                coefficients.scale());
+    }
+
+    /**
      * Runs the sweep for one sensitive feature: target c_j = C[j][s].
      *
      * @param coefficients      C[j][i] = Phi_i(f, S_0', z_j) for every background row j
@@ -139,12 +155,23 @@ public final class LambdaSweep {
      */
     public SweepResult run(double[][] coefficients, int sensitive, double[] backgroundOutputs, double[] s0Outputs,
                            Auditor auditor) {
-        return run(coefficients, Coefficients.column(coefficients, sensitive), backgroundOutputs, s0Outputs, auditor);
+        Checks.matrix("coefficient matrix", coefficients);
+        List<String> names = defaultNames(coefficients[0].length);
+        Checks.feature("sensitive feature", sensitive, names.size());
+        return run(coefficients, Coefficients.column(coefficients, sensitive), backgroundOutputs, s0Outputs, auditor,
+                names, names.get(sensitive), OutputScale.PROBABILITY);
     }
 
     /** Runs the sweep with a given target column (e.g. {@link Coefficients#combined} for several features). */
     public SweepResult run(double[][] coefficients, double[] target, double[] backgroundOutputs, double[] s0Outputs,
                            Auditor auditor) {
+        Checks.matrix("coefficient matrix", coefficients);
+        return run(coefficients, target, backgroundOutputs, s0Outputs, auditor, defaultNames(coefficients[0].length),
+                "target", OutputScale.PROBABILITY);
+    }
+
+    private SweepResult run(double[][] coefficients, double[] target, double[] backgroundOutputs, double[] s0Outputs,
+                            Auditor auditor, List<String> names, String targetName, OutputScale scale) {
         long start = System.nanoTime();
         Checks.matrix("coefficient matrix", coefficients);
         Checks.finite("target coefficients", target);
@@ -171,8 +198,13 @@ public final class LambdaSweep {
         double[] honestPhi = Coefficients.phi(coefficients, uniform(coefficients.length));
         double honestTarget = Metrics.mean(target);
         int best = choose(points, honestTarget);
-        return new SweepResult(List.of(points), best, honestPhi, honestTarget, threshold, direction,
-                (System.nanoTime() - start) / 1e9);
+        return new SweepResult(List.of(points), best < 0 ? OptionalInt.empty() : OptionalInt.of(best), honestPhi,
+                honestTarget, threshold, direction, (System.nanoTime() - start) / 1e9, names, targetName, scale,
+                auditor.significance());
+    }
+
+    private static List<String> defaultNames(int d) {
+        return IntStream.range(0, d).mapToObj(i -> "x" + i).toList();
     }
 
     private LambdaPoint point(double lambda, double beta, double[][] coefficients, double[] target, double[] f,

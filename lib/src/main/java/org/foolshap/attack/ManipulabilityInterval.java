@@ -40,8 +40,19 @@ public final class ManipulabilityInterval {
         SweepResult down = sweep.withDirection(1).run(coefficients, sensitive, backgroundOutputs, s0Outputs, auditor);
         SweepResult up = sweep.withDirection(-1).run(coefficients, sensitive, backgroundOutputs, s0Outputs, auditor);
         double honest = down.honestTarget();
-        double low = down.best() >= 0 ? Math.min(honest, down.chosen().meanTarget()) : honest;
-        double high = up.best() >= 0 ? Math.max(honest, up.chosen().meanTarget()) : honest;
+        return result(down, up);
+    }
+
+    /** The interval on an audit setting's coefficients, for its sensitive feature. */
+    public Result run(org.foolshap.shap.CoefficientMatrix coefficients, Auditor auditor) {
+        return result(sweep.withDirection(1).run(coefficients, auditor),
+                sweep.withDirection(-1).run(coefficients, auditor));
+    }
+
+    private static Result result(SweepResult down, SweepResult up) {
+        double honest = down.honestTarget();
+        double low = down.chosen().map(p -> Math.min(honest, p.meanTarget())).orElse(honest);
+        double high = up.chosen().map(p -> Math.max(honest, p.meanTarget())).orElse(honest);
         return new Result(low, high, honest, down, up);
     }
 }

@@ -3,8 +3,14 @@ package org.foolshap.audit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.foolshap.data.AuditSetting;
+import org.foolshap.data.Group;
+import org.foolshap.data.Sample;
+import org.foolshap.model.Model;
+import org.foolshap.model.OutputScale;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.inference.KolmogorovSmirnovTest;
 import org.apache.commons.statistics.inference.PValueMethod;
@@ -39,12 +45,31 @@ public final class Auditor {
     private final Population d1;
     private final double significance;
     private final KsMethod ks;
+    private final Model model;
+    private final AuditSetting setting;
 
-    private Auditor(Population d0, Population d1, double significance, KsMethod ks) {
+    private Auditor(Population d0, Population d1, double significance, KsMethod ks, Model model,
+                    AuditSetting setting) {
         this.d0 = d0;
         this.d1 = d1;
         this.significance = significance;
         this.ks = ks;
+        this.model = model;
+        this.setting = setting;
+    }
+
+    /**
+     * An auditor of a model in an audit setting: it computes f(D_0) and f(D_1) on the setting's groups and can then
+     * audit supplied {@link Sample}s directly ({@link #audit(Sample, Sample, long)}). Significance 0.05, exact KS.
+     */
+    public static Auditor of(Model model, AuditSetting setting) {
+        if (model.width() != setting.features().width()) {
+            throw new IllegalArgumentException("the model takes " + model.width() + " features but the setting has "
+                    + setting.features().width() + " " + setting.names());
+        }
+        return new Auditor(Population.of(setting.foregroundName() + " (D_0)", model.outputs(setting.rows(Group.FOREGROUND))),
+                Population.of(setting.backgroundName() + " (D_1)", model.outputs(setting.rows(Group.BACKGROUND))),
+                0.05, KsMethod.EXACT, model, setting);
     }
 
     /**
@@ -53,16 +78,16 @@ public final class Auditor {
      */
     public static Auditor of(double[] foregroundOutputs, double[] backgroundOutputs) {
         return new Auditor(Population.of("D_0 (foreground)", foregroundOutputs),
-                Population.of("D_1 (background)", backgroundOutputs), 0.05, KsMethod.EXACT);
+                Population.of("D_1 (background)", backgroundOutputs), 0.05, KsMethod.EXACT, null, null);
     }
 
     /** Total level alpha in (0, 1), shared by Bonferroni among the six tests. */
     public Auditor withSignificance(double alpha) {
-        return new Auditor(d0, d1, checkLevel(alpha), ks);
+        return new Auditor(d0, d1, checkLevel(alpha), ks, model, setting);
     }
 
     public Auditor withKsMethod(KsMethod method) {
-        return new Auditor(d0, d1, significance, method);
+        return new Auditor(d0, d1, significance, method, model, setting);
     }
 
     public double significance() {
@@ -75,6 +100,49 @@ public final class Auditor {
 
     Population background() {
         return d1;
+    }
+
+    /** f(D_0), the outputs on the whole foreground (a copy). */
+    public double[] foregroundOutputs() {
+        return d0.outputs().clone();
+    }
+
+    /** f(D_1), the outputs on the whole background (a copy). */
+    public double[] backgroundOutputs() {
+        return d1.outputs().clone();
+    }
+
+    /** The audited model, when built with {@link #of(Model, AuditSetting)}. */
+    public Optional<Model> model() {
+        return Optional.ofNullable(model);
+    }
+
+    /** The audit setting, when built with {@link #of(Model, AuditSetting)}. */
+    public Optional<AuditSetting> setting() {
+        return Optional.ofNullable(setting);
+    }
+
+    /** The output scale of the audited model (probability when only outputs were given). */
+    public OutputScale scale() {
+        return model == null ? OutputScale.PROBABILITY : model.scale();
+    }
+
+    /** f on a supplied sample; needs the model ({@link #of(Model, AuditSetting)}). */
+    public double[] outputs(Sample sample) {
+        if (model == null) {
+            throw new IllegalStateException("this auditor holds outputs only: pass outputs to audit(...), or build it "
+                    + "with Auditor.of(model, setting)");
+        }
+        return model.outputs(sample.rows());
+    }
+
+    /** The paper's six tests on supplied samples S_0' (of D_0) and S_1' (of D_1), references drawn from seed. */
+    public AuditVerdict audit(Sample s0, Sample s1, long seed) {
+        if (s0.group() != Group.FOREGROUND || s1.group() != Group.BACKGROUND) {
+            throw new IllegalArgumentException("audit(S_0', S_1') takes a sample of D_0 then one of D_1, got "
+                    + s0.group().symbol() + " and " + s1.group().symbol());
+        }
+        return audit(outputs(s0), outputs(s1), seed);
     }
 
     public int foregroundSize() {

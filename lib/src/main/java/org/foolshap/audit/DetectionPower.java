@@ -112,6 +112,6 @@ public final class DetectionPower {
                 progress.update("detection power", ++done, total);
             }
         }
-        return new PowerTable(tests, lambdas, ms, rates, repeats);
+        return new PowerTable(tests, lambdas, ms, rates, repeats, auditor.significance());
     }
 }

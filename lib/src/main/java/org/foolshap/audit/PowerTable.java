@@ -1,5 +1,10 @@
 package org.foolshap.audit;
 
+import org.foolshap.Tabular;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 import java.util.List;
 
 /**
@@ -7,11 +12,47 @@ import java.util.List;
  * {@code rates[t][l][k]} for test {@code tests.get(t)}, lambda {@code lambdas[l]} and M = {@code ms[k]}, each over
  * {@code repeats} draws.
  */
-public record PowerTable(List<String> tests, double[] lambdas, int[] ms, double[][][] rates, int repeats) {
+public record PowerTable(List<String> tests, double[] lambdas, int[] ms, double[][][] rates, int repeats,
+                         double significance) implements Tabular {
     public PowerTable {
         tests = List.copyOf(tests);
         lambdas = lambdas.clone();
         ms = ms.clone();
+    }
+
+    /** A table at the usual alpha = 0.05. */
+    public PowerTable(List<String> tests, double[] lambdas, int[] ms, double[][][] rates, int repeats) {
+        this(tests, lambdas, ms, rates, repeats, 0.05);
+    }
+
+    /** The rate of one test at a lambda index and a sample size M. */
+    public double rateAt(String test, int l, int m) {
+        for (int k = 0; k < ms.length; k++) {
+            if (ms[k] == m) {
+                return rate(test, l, k);
+            }
+        }
+        throw new IllegalArgumentException("M = " + m + " is not in this table (" + java.util.Arrays.toString(ms) + ")");
+    }
+
+    /** Long format, one row per (test, lambda, M): test, lambda, m, detection_rate, repeats. */
+    @Override
+    public Table toTable() {
+        StringColumn test = StringColumn.create("test");
+        DoubleColumn lambda = DoubleColumn.create("lambda");
+        IntColumn m = IntColumn.create("m");
+        DoubleColumn rate = DoubleColumn.create("detection_rate");
+        for (int t = 0; t < tests.size(); t++) {
+            for (int l = 0; l < lambdas.length; l++) {
+                for (int k = 0; k < ms.length; k++) {
+                    test.append(tests.get(t));
+                    lambda.append(lambdas[l]);
+                    m.append(ms[k]);
+                    rate.append(rates[t][l][k]);
+                }
+            }
+        }
+        return Table.create("detection power").addColumns(test, lambda, m, rate);
     }
 
     @Override

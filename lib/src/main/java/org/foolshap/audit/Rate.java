@@ -4,7 +4,7 @@ package org.foolshap.audit;
  * A binomial proportion with its Wilson score interval (Wilson 1927): events out of trials, e.g. how often an audit
  * flags honest samples.
  */
-public record Rate(int events, int trials, double low, double high, double confidence) {
+public record Rate(int events, int trials, double low, double high, double confidence) implements org.foolshap.Tabular {
     private static final org.apache.commons.statistics.distribution.NormalDistribution NORMAL =
             org.apache.commons.statistics.distribution.NormalDistribution.of(0, 1);
 
@@ -22,5 +22,23 @@ public record Rate(int events, int trials, double low, double high, double confi
 
     public double value() {
         return events / (double) trials;
+    }
+
+    /** One row: events, trials, rate, low, high, confidence. */
+    @Override
+    public tech.tablesaw.api.Table toTable() {
+        return tech.tablesaw.api.Table.create("rate").addColumns(
+                tech.tablesaw.api.IntColumn.create("events", events),
+                tech.tablesaw.api.IntColumn.create("trials", trials),
+                tech.tablesaw.api.DoubleColumn.create("rate", value()),
+                tech.tablesaw.api.DoubleColumn.create("low", low),
+                tech.tablesaw.api.DoubleColumn.create("high", high),
+                tech.tablesaw.api.DoubleColumn.create("confidence", confidence));
+    }
+
+    @Override
+    public String toString() {
+        return String.format(java.util.Locale.ROOT, "%.3f (%d of %d; %.0f%% CI %.3f-%.3f)", value(), events, trials,
+                100 * confidence, low, high);
     }
 }

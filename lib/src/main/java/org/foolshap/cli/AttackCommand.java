@@ -80,18 +80,16 @@ final class AttackCommand implements Callable<Integer> {
         }
         AttackResult result;
         try (TerminalProgress progress = new TerminalProgress()) {
-            result = attack.withProgress(progress).attack(data.foregroundRows(), data.backgroundRows(), data.sensitive());
+            result = attack.withProgress(progress).attack(data.setting());
         }
         Files.createDirectories(out);
-        int[] s0 = GroupedData.map(data.foreground(), result.s0());
-        int[] s1 = GroupedData.map(data.background(), result.s1());
-        Csv.write(withRowColumn(data.table(), s0), out.resolve("s0.csv"));
-        Csv.write(withRowColumn(data.table(), s1), out.resolve("s1.csv"));
+        Csv.write(result.sampleS0().toTable(), out.resolve("s0.csv"));
+        Csv.write(result.sampleS1().toTable(), out.resolve("s1.csv"));
         Files.writeString(out.resolve("result.json"),
                 new GsonBuilder().disableHtmlEscaping().serializeNulls().setPrettyPrinting()
                         .serializeSpecialFloatingPointValues().create()
                         .toJson(json(result, data)) + "\n");
-        figures(result, data, s0, s1);
+        figures(result);
         System.out.println(summary(result));
         return 0;
     }
@@ -112,8 +110,8 @@ final class AttackCommand implements Callable<Integer> {
         j.put("detection_rate", r.detectionRate());
         j.put("detected", r.detected());
         j.put("succeeded", r.succeeded());
-        j.put("brute_force", r.bruteForce() == null ? null : Math.abs(r.bruteForce().phi()[data.sensitive()]));
-        j.put("genetic", r.genetic() == null ? null : Math.abs(r.genetic().phi()[data.sensitive()]));
+        j.put("brute_force", r.bruteForce().map(b -> Math.abs(b.phi()[data.sensitive()])).orElse(null));
+        j.put("genetic", r.genetic().map(g -> Math.abs(g.phi()[data.sensitive()])).orElse(null));
         j.put("seconds", r.seconds());
         j.put("m", m);
         j.put("repeats", repeats);
@@ -128,25 +126,11 @@ final class AttackCommand implements Callable<Integer> {
         return j;
     }
 
-    private void figures(AttackResult r, GroupedData data, int[] s0, int[] s1) {
-        String output = data.model().kind().outputName();
-        Figures.png(Figures.attributions(r.before(), r.after(), group.sensitive, output), out.resolve("attributions.png"));
-        var f = data.model().model();
-        Figures.png(Figures.cdfs(f.outputs(data.foregroundRows()), f.outputs(data.rows(s0)),
-                f.outputs(data.backgroundRows()), f.outputs(data.rows(s1)), group.protectedValue, "others", output),
-                out.resolve("cdfs.png"));
-        SweepResult sweep = r.sweep();
-        List<String> names = data.model().features().names();
-        double[][] mean = new double[sweep.points().size()][];
-        double[][] sd = new double[sweep.points().size()][];
-        for (int k = 0; k < mean.length; k++) {
-            mean[k] = sweep.points().get(k).meanPhi();
-            sd[k] = sweep.points().get(k).sdPhi();
-        }
-        Figures.png(Figures.lambdaCurves(sweep.lambdas(), names, mean, sd, group.sensitive, output, r.lambda()),
-                out.resolve("lambda-curves.png"));
-        Figures.png(Figures.detection(sweep.lambdas(), sweep.detectionRates(), significance,
-                sweep.succeeded() ? r.lambda() : Double.NaN), out.resolve("detection.png"));
+    private void figures(AttackResult r) {
+        Figures.png(Figures.attributions(r), out.resolve("attributions.png"));
+        Figures.png(Figures.cdfs(r), out.resolve("cdfs.png"));
+        Figures.png(Figures.lambdaCurves(r.sweep()), out.resolve("lambda-curves.png"));
+        Figures.png(Figures.detection(r.sweep()), out.resolve("detection.png"));
     }
 
     private String summary(AttackResult r) {
@@ -167,11 +151,6 @@ final class AttackCommand implements Callable<Integer> {
         return m;
     }
 
-    private static Table withRowColumn(Table table, int[] rows) {
-        Table t = Dataset.select(table, rows);
-        t.addColumns(IntColumn.create("row", rows));
-        return t;
-    }
 
     /** LO:HI:STEPS in lambda units (the library's grid is in powers of ten). */
     static LambdaGrid grid(String spec) {

@@ -12,7 +12,8 @@ import tech.tablesaw.api.Table;
  * What the attack and audit commands share: a saved model, a raw CSV encoded for it, and the split into the
  * protected group D_0 (foreground) and the rest D_1 (background) by {@code sensitive == protected}.
  */
-record GroupedData(ModelFile model, Table table, double[][] x, int[] foreground, int[] background, int sensitive) {
+record GroupedData(ModelFile model, Table table, double[][] x, int[] foreground, int[] background, int sensitive,
+                   String protectedValue) {
 
     static GroupedData load(Path modelPath, Path data, String sensitive, String protectedValue) throws IOException {
         ModelFile model = ModelFile.load(modelPath);
@@ -25,7 +26,13 @@ record GroupedData(ModelFile model, Table table, double[][] x, int[] foreground,
         double[][] x = model.features().encode(table);
         int[] fg = java.util.stream.IntStream.range(0, mask.length).filter(i -> mask[i]).toArray();
         int[] bg = java.util.stream.IntStream.range(0, mask.length).filter(i -> !mask[i]).toArray();
-        return new GroupedData(model, table, x, fg, bg, model.features().index(sensitive));
+        return new GroupedData(model, table, x, fg, bg, model.features().index(sensitive), protectedValue);
+    }
+
+    /** The same data as an audit setting, encoded with the model's features. */
+    org.foolshap.data.AuditSetting setting() {
+        return org.foolshap.data.AuditSetting.of(table, model.features().names().get(sensitive), protectedValue)
+                .withFeatures(model.features());
     }
 
     double[][] rows(int[] index) {

@@ -1,5 +1,7 @@
 package org.foolshap.shap;
 
+import org.foolshap.Tabular;
+import org.foolshap.model.OutputScale;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,8 +16,9 @@ import tech.tablesaw.api.Table;
  * The one result every explainer produces and every figure takes.
  */
 public record Attributions(List<String> features, double[] values, double[] halfWidths, double foregroundMean,
-                           double backgroundMean, double confidence) {
+                           double backgroundMean, double confidence, OutputScale scale) implements Tabular {
     public Attributions {
+        java.util.Objects.requireNonNull(scale, "scale");
         features = List.copyOf(features);
         values = values.clone();
         halfWidths = halfWidths.clone();
@@ -23,6 +26,12 @@ public record Attributions(List<String> features, double[] values, double[] half
             throw new IllegalArgumentException(features.size() + " features but " + values.length + " values and "
                     + halfWidths.length + " half-widths");
         }
+    }
+
+    /** Attributions of a probability output. */
+    public Attributions(List<String> features, double[] values, double[] halfWidths, double foregroundMean,
+                        double backgroundMean, double confidence) {
+        this(features, values, halfWidths, foregroundMean, backgroundMean, confidence, OutputScale.PROBABILITY);
     }
 
     @Override
@@ -88,7 +97,8 @@ public record Attributions(List<String> features, double[] values, double[] half
         return i;
     }
 
-    /** A table with columns feature, phi, ci_half_width, rank. */
+    /** A table with columns feature, phi, ci_half_width, rank (features in model order). */
+    @Override
     public Table toTable() {
         IntColumn rank = IntColumn.create("rank");
         for (String f : features) {
@@ -103,7 +113,7 @@ public record Attributions(List<String> features, double[] values, double[] half
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("Attributions (" + Math.round(confidence * 100) + "% CI)\n");
+        StringBuilder sb = new StringBuilder("Attributions on the " + scale.label() + " (" + Math.round(confidence * 100) + "% CI)\n");
         for (String f : byImportance()) {
             sb.append(String.format("  %-20s %+.5f ± %.5f%n", f, value(f), halfWidth(f)));
         }

@@ -1,5 +1,7 @@
 package org.foolshap.shap;
 
+import org.foolshap.data.AuditSetting;
+import org.foolshap.data.Sample;
 import org.foolshap.Progress;
 import org.foolshap.model.Model;
 
@@ -23,6 +25,14 @@ public interface Explainer {
 
     default double[][] coefficients(double[][] foreground, double[][] background) {
         return coefficients(foreground, background, Progress.ambient());
+    }
+
+    /**
+     * The coefficients of an audit setting: C[j][i] = Phi_i(f, S_0', z_j) for every row z_j of the setting's
+     * background, with f(z_j), f(S_0') and the names the sweep and the figures need.
+     */
+    default CoefficientMatrix coefficients(Sample s0, AuditSetting setting) {
+        return CoefficientMatrix.compute(this, s0, setting);
     }
 
     /**

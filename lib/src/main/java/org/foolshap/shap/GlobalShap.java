@@ -1,5 +1,8 @@
 package org.foolshap.shap;
 
+import org.foolshap.data.AuditSetting;
+import org.foolshap.data.Group;
+import org.foolshap.data.Sample;
 import java.util.List;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.foolshap.Progress;
@@ -56,6 +59,26 @@ public final class GlobalShap {
         return new GlobalShap(explainer, names, confidence, progress);
     }
 
+    /**
+     * Phi(f, S_0, S_1) on two samples of an audit setting (e.g. the S_0', S_1' an auditor received), features named
+     * as in the setting.
+     */
+    public Attributions explain(Sample foreground, Sample background) {
+        if (!foreground.features().equals(background.features())) {
+            throw new IllegalArgumentException("the samples have different features: " + foreground.features()
+                    + " and " + background.features());
+        }
+        return withNames(foreground.features()).explain(foreground.rows(), background.rows());
+    }
+
+    /**
+     * Phi(f, D_0, D_1) on the whole groups of a setting: the honest attribution without sampling. Costs two
+     * coefficient passes over |D_0| x |D_1| pairs (TreeSHAP aggregates them; the exact explainer does not).
+     */
+    public Attributions explain(AuditSetting setting) {
+        return explain(setting.all(Group.FOREGROUND), setting.all(Group.BACKGROUND));
+    }
+
     /** Phi(f, F, B) with intervals. Costs two coefficient computations (one per direction). */
     public Attributions explain(double[][] foreground, double[][] background) {
         int d = Rows.groups(foreground, background, explainer.model().width());
@@ -85,7 +108,8 @@ public final class GlobalShap {
             double var = variance(col) / col.length + variance(row) / row.length;
             half[i] = q * Math.sqrt(var);
         }
-        return new Attributions(names, values, half, foregroundMean, backgroundMean, confidence);
+        return new Attributions(names, values, half, foregroundMean, backgroundMean, confidence,
+                explainer.model().scale());
     }
 
     private static double[] column(double[][] m, int i) {

@@ -114,7 +114,7 @@ final class LambdaFigures {
     }
 
     static XYChart detection(double[] lambdas, double[] rate, double[] rateHalfWidths, double alpha,
-                             double chosen) {
+                             double threshold, double chosen) {
         Checks.positive("lambdas", lambdas);
         if (lambdas.length == 0) {
             throw new IllegalArgumentException("lambdas is empty");
@@ -156,6 +156,10 @@ final class LambdaFigures {
         s.setErrorBarsColorSeriesColor(true);
         Charts.line(chart, "significance level \u03B1 = " + Charts.format(alpha), new double[] {xmin, xmax},
                 new double[] {alpha, alpha}, Palette.REFERENCE, Charts.DASHED);
+        if (!Double.isNaN(threshold)) {
+            Charts.line(chart, "stealth threshold " + Charts.format(100 * threshold) + "%", new double[] {xmin, xmax},
+                    new double[] {threshold, threshold}, Palette.MANIPULATED, Charts.DOTTED);
+        }
         if (!Double.isNaN(chosen)) {
             Charts.line(chart, "chosen \u03BB = " + Charts.format(chosen), new double[] {chosen, chosen},
                     new double[] {0, 1}, Palette.MANIPULATED, Charts.DASHED);
