@@ -40,6 +40,11 @@ public final class Calibration {
         return new Calibration(repeats, m, seed, progress);
     }
 
+    /** M from the audit protocol (the auditor's significance is its own). */
+    public Calibration withProtocol(Protocol protocol) {
+        return withM(protocol.m());
+    }
+
     public Calibration withSeed(long seed) {
         return new Calibration(repeats, m, seed, progress);
     }

@@ -54,6 +54,31 @@ public final class DetectionPower {
     }
 
     /**
+     * Power against a sweep's own samplers: every {@code every}-th lambda of the sweep (1 = all) with its weights,
+     * at each M. When the auditor has an audit setting ({@code Auditor.of(model, setting)}) the feature family runs
+     * on its background rows with its categorical mask and names, unless {@link #withFeatures} set another.
+     */
+    public PowerTable run(Auditor auditor, org.foolshap.attack.SweepResult sweep, int every, int... ms) {
+        if (every < 1) {
+            throw new IllegalArgumentException("every must be at least 1, got " + every);
+        }
+        var points = sweep.points();
+        int n = (points.size() + every - 1) / every;
+        double[] lambdas = new double[n];
+        double[][] weights = new double[n][];
+        for (int k = 0; k < n; k++) {
+            lambdas[k] = points.get(k * every).lambda();
+            weights[k] = points.get(k * every).weights().weights();
+        }
+        DetectionPower p = this;
+        if (features == null && auditor.setting().isPresent()) {
+            var setting = auditor.setting().get();
+            p = withFeatures(FeatureAudit.of(setting), setting.rows(org.foolshap.data.Group.BACKGROUND));
+        }
+        return p.run(auditor, lambdas, weights, ms);
+    }
+
+    /**
      * @param auditor  holds f(D_0), f(D_1) and the significance
      * @param lambdas  labels of the samplers (any numbers; the attack's lambdas)
      * @param weights  {@code weights[l]} = the background weights at lambda l (length |D_1|)

@@ -1,5 +1,7 @@
 package org.foolshap.audit;
 
+import org.foolshap.data.AuditSetting;
+import org.foolshap.data.Sample;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +32,16 @@ public final class FeatureAudit {
     /** alpha = 0.05, all features numeric, features named x0, x1, .... */
     public static FeatureAudit withDefaults() {
         return new FeatureAudit(0.05, null, null);
+    }
+
+    /** Categorical mask and names from an audit setting, alpha = 0.05. */
+    public static FeatureAudit of(AuditSetting setting) {
+        return withDefaults().withCategorical(setting.categorical()).withNames(setting.names());
+    }
+
+    /** Tests a supplied sample against its own group of the setting (D_0 for S_0', D_1 for S_1'). */
+    public AuditVerdict audit(AuditSetting setting, Sample sample, long seed) {
+        return audit(setting.rows(sample.group()), sample.rows(), new SplittableRandom(seed));
     }
 
     public FeatureAudit withSignificance(double alpha) {

@@ -1,5 +1,11 @@
 package org.foolshap.audit;
 
+import org.foolshap.Tabular;
+import org.foolshap.data.AuditSetting;
+import org.foolshap.data.Group;
+import org.foolshap.data.Sample;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,20 +20,79 @@ import java.util.SplittableRandom;
 public final class FullAudit {
     private final Auditor auditor;
     private final FeatureAudit features;
+    private final boolean custom;
 
-    private FullAudit(Auditor auditor, FeatureAudit features) {
+    private FullAudit(Auditor auditor, FeatureAudit features, boolean custom) {
         this.auditor = auditor;
         this.features = features;
+        this.custom = custom;
     }
 
     /** The paper's auditor plus feature tests at the same significance (all features numeric until told). */
     public static FullAudit of(Auditor auditor) {
-        return new FullAudit(auditor, FeatureAudit.withDefaults().withSignificance(auditor.significance()));
+        return new FullAudit(auditor, FeatureAudit.withDefaults().withSignificance(auditor.significance()), false);
     }
 
     /** The feature tests to use (e.g. with the categorical mask and names). */
     public FullAudit withFeatureAudit(FeatureAudit features) {
-        return new FullAudit(auditor, features);
+        return new FullAudit(auditor, features, true);
+    }
+
+    /**
+     * Every family on supplied samples of the auditor's setting (needs {@code Auditor.of(model, setting)}); the
+     * feature tests use the setting's categorical mask and names unless {@link #withFeatureAudit} set others.
+     */
+    public Report run(Sample s0, Sample s1, long seed) {
+        AuditSetting setting = auditor.setting().orElseThrow(() -> new IllegalStateException(
+                "this auditor has no audit setting: build it with Auditor.of(model, setting)"));
+        FullAudit full = custom ? this : withFeatureAudit(FeatureAudit.of(setting)
+                .withSignificance(auditor.significance()));
+        return new Report(full.run(setting.rows(Group.FOREGROUND), setting.rows(Group.BACKGROUND), s0.rows(),
+                s1.rows(), auditor.outputs(s0), auditor.outputs(s1), seed));
+    }
+
+    /** The verdict of each family (paper, duplicates, features), in that order. */
+    public record Report(Map<String, AuditVerdict> families) implements Tabular {
+        public Report {
+            families = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(families));
+        }
+
+        public AuditVerdict family(String name) {
+            AuditVerdict v = families.get(name);
+            if (v == null) {
+                throw new IllegalArgumentException("no family " + name + " in " + families.keySet());
+            }
+            return v;
+        }
+
+        /** Whether any family detected the samples (false-positive rate up to families x alpha). */
+        public boolean detected() {
+            return families.values().stream().anyMatch(AuditVerdict::detected);
+        }
+
+        /** One row per test: family, then the verdict's columns. */
+        @Override
+        public Table toTable() {
+            Table out = null;
+            for (var e : families.entrySet()) {
+                Table t = e.getValue().toTable();
+                t.insertColumn(0, StringColumn.create("family", java.util.Collections.nCopies(t.rowCount(), e.getKey())));
+                out = out == null ? t : out.append(t);
+            }
+            return out.setName("full audit");
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder sb = new StringBuilder();
+            families.forEach((family, v) -> {
+                sb.append(String.format(java.util.Locale.ROOT, "%-10s %s%n", family, v.detected() ? "DETECTED" : "passes"));
+                v.rejected().stream().limit(4).forEach(t -> sb.append(String.format(java.util.Locale.ROOT,
+                        "    %-24s statistic %8.3f  p = %.2g  (level %.4f)%n", t.name(), t.statistic(), t.pValue(),
+                        t.level())));
+            });
+            return sb.toString();
+        }
     }
 
     /**
