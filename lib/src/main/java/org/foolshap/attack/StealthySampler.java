@@ -2,6 +2,9 @@ package org.foolshap.attack;
 
 import java.util.SplittableRandom;
 import org.foolshap.audit.Draws;
+import org.foolshap.data.AuditSetting;
+import org.foolshap.data.Group;
+import org.foolshap.data.Sample;
 
 /**
  * Stealthily biased sampling (paper, Section 4.2): the cheater's background S_1' is M rows drawn with replacement
@@ -39,6 +42,15 @@ public final class StealthySampler {
     public int[] biased(double[] weights, SplittableRandom rng) {
         fits("background", weights.length);
         return Draws.weighted(weights, m, rng);
+    }
+
+    /** S_1' as the company would hand it over: M real background rows of the setting drawn from the weights. */
+    public Sample biased(AuditSetting setting, Weights weights, long seed) {
+        if (weights.weights().length != setting.size(Group.BACKGROUND)) {
+            throw new IllegalArgumentException("the weights cover " + weights.weights().length + " rows but the "
+                    + "setting's background has " + setting.size(Group.BACKGROUND));
+        }
+        return setting.sample(Group.BACKGROUND, biased(weights, seed), "S_1'");
     }
 
     /** S_0' (or an honest S_1'): M indices uniform over a group of {@code size} rows. */

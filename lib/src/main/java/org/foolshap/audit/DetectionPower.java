@@ -70,12 +70,26 @@ public final class DetectionPower {
             lambdas[k] = points.get(k * every).lambda();
             weights[k] = points.get(k * every).weights().weights();
         }
-        DetectionPower p = this;
-        if (features == null && auditor.setting().isPresent()) {
-            var setting = auditor.setting().get();
-            p = withFeatures(FeatureAudit.of(setting), setting.rows(org.foolshap.data.Group.BACKGROUND));
+        return withSettingFeatures(auditor).run(auditor, lambdas, weights, ms);
+    }
+
+    /**
+     * The same tests on honest samples (uniform weights on the background, the limit lambda -> infinity, labelled
+     * lambda = +Infinity): each family should fire about alpha of the time; more means it is miscalibrated.
+     */
+    public PowerTable runHonest(Auditor auditor, int... ms) {
+        double[] uniform = new double[auditor.backgroundSize()];
+        java.util.Arrays.fill(uniform, 1.0 / uniform.length);
+        return withSettingFeatures(auditor).run(auditor, new double[] {Double.POSITIVE_INFINITY}, new double[][] {uniform}, ms);
+    }
+
+    /** With the feature family of the auditor's setting, unless one was set. */
+    private DetectionPower withSettingFeatures(Auditor auditor) {
+        if (features != null || auditor.setting().isEmpty()) {
+            return this;
         }
-        return p.run(auditor, lambdas, weights, ms);
+        var setting = auditor.setting().get();
+        return withFeatures(FeatureAudit.of(setting), setting.rows(org.foolshap.data.Group.BACKGROUND));
     }
 
     /**
