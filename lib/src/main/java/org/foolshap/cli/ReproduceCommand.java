@@ -6,9 +6,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.foolshap.attack.FoolShap;
 import org.foolshap.attack.LambdaGrid;
+import org.foolshap.audit.Protocol;
 import org.foolshap.experiment.CalibrationFile;
 import org.foolshap.experiment.CalibrationRow;
+import org.foolshap.experiment.Plan;
 import org.foolshap.experiment.Ranges;
 import org.foolshap.experiment.ResultRow;
 import org.foolshap.experiment.ResultsFile;
@@ -118,22 +121,24 @@ final class ReproduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Protocol protocol = Protocol.paper().withM(m).withRepeats(repeats).withSignificance(significance);
+        FoolShap attack = FoolShap.withDefaults().withProtocol(protocol).withLambdas(LambdaGrid.parse(lambdas));
         Study study = Study.withDefaults().withDatasets(Ranges.names(datasets))
                 .withModels(Ranges.names(models).stream().map(ModelKind::parse).toList())
-                .withSeeds(Ranges.seeds(seeds)).withM(m).withRepeats(repeats).withSignificance(significance)
-                .withLambdas(LambdaGrid.parse(lambdas))
+                .withSeeds(Ranges.seeds(seeds)).withAttack(attack)
                 .withLambdaExtensions(lambdaExtensions).withDataDir(dataDir).withThreads(threads)
                 .withMlpBackground(mlpBackground).withCalibrationDraws(calibrationDraws);
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ResultsFile results = new ResultsFile(out.resolve("results.csv"));
         CalibrationFile calibration = new CalibrationFile(out.resolve("calibration.csv"));
+        Plan plan = study.plan(results, calibration);
         Study.Outcome outcome;
         try (TerminalProgress bars = new TerminalProgress()) {
-            outcome = study.run(results, calibration, new Listener(bars, err));
+            outcome = study.execute(plan, new Listener(bars, err));
         }
         err.flush();
-        o.println(study);
+        o.println(study + ", lambdas " + lambdas);
         o.printf(Locale.ROOT, "%d runs computed, %d resumed from %s, in %.0f s%n", outcome.ran(), outcome.resumed(),
                 results.path(), outcome.seconds());
         for (Study.Skip s : outcome.skipped()) {

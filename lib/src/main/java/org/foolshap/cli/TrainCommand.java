@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.foolshap.data.Csv;
 import org.foolshap.data.Dataset;
 import org.foolshap.data.Datasets;
+import org.foolshap.data.Split;
 import org.foolshap.model.ModelKind;
 import org.foolshap.model.RandomSearch;
 import org.foolshap.model.Trainer;
@@ -82,15 +83,16 @@ public final class TrainCommand implements Callable<Integer> {
         if (hidden != null) {
             trainer = trainer.withHidden(hidden);
         }
+        Split split = d.split(seed);
         if (search > 0) {
-            trainer = RandomSearch.of(search).withSeed(seed).best(trainer, d, seed);
+            trainer = RandomSearch.of(search).withSeed(seed).best(trainer, d, split);
         } else if (search < 0) {
             throw new UserError("--search must be 0 or more, got " + search);
         }
-        Training.Result r = Training.run(d, trainer, seed);
+        Training r = trainer.train(d, split);
         r.modelFile().save(out);
         var json = new GsonBuilder().serializeSpecialFloatingPointValues().create();
-        var map = new java.util.LinkedHashMap<String, Object>(r.evaluation().toMap());
+        var map = new java.util.LinkedHashMap<String, Object>(r.toMap());
         map.put("hyperparameters", trainer.describe());
         map.put("model_file", out.toString());
         spec.commandLine().getOut().println(json.toJson(map));

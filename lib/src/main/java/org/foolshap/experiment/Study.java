@@ -1,21 +1,21 @@
 package org.foolshap.experiment;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
-import org.foolshap.attack.LambdaGrid;
-import org.foolshap.data.Dataset;
+import org.foolshap.Progress;
+import org.foolshap.attack.FoolShap;
+import org.foolshap.audit.Protocol;
 import org.foolshap.data.Datasets;
 import org.foolshap.model.ModelKind;
 
@@ -26,11 +26,25 @@ import org.foolshap.model.ModelKind;
  * baselines with the sweep's time budget, and the final audit. Each finished run appends a {@link ResultRow} to
  * results.csv and (optionally) a {@link CalibrationRow} to calibration.csv: re-running skips the runs already there.
  *
+ * <p>Settings are declared once. The audit {@link Protocol} (M, repeats, significance, stealth threshold) and the
+ * attack's own settings (lambda grid, baseline budget, baselines on or off, cap) live in an attack prototype,
+ * {@link FoolShap#withDefaults()} by default; every run completes it with its model's explainer and replaces its
+ * seed, feature names, categorical mask and progress listener. The study itself holds only the grid and how to run
+ * it: datasets, models, seeds, data directory, threads, the MLP background cap, calibration draws and lambda-grid
+ * extensions.
+ *
+ * <p>A study plans before it executes: {@link #plan} reads results.csv (and calibration.csv), loads the datasets
+ * and lists the runs to do, the runs resumed and the skips with their reasons, without computing anything;
+ * {@link #execute} then does the plan's runs.
+ *
  * <pre>{@code
- * Study.Outcome o = Study.withDefaults().withDatasets(List.of("compas")).withModels(List.of(ModelKind.RF))
+ * Study study = Study.withDefaults().withDatasets(List.of("compas")).withModels(List.of(ModelKind.RF))
  *         .withSeeds(List.of(0, 1)).withDataDir(Path.of("data"))
- *         .run(new ResultsFile(out.resolve("results.csv")), new CalibrationFile(out.resolve("calibration.csv")),
- *              StudyListener.NONE);
+ *         .withAttack(FoolShap.withDefaults().withProtocol(Protocol.paper().withRepeats(30))
+ *                 .withLambdas(new LambdaGrid(0, 2, 5)).withBaselineSeconds(1));
+ * Plan plan = study.plan(new ResultsFile(out.resolve("results.csv")),
+ *         new CalibrationFile(out.resolve("calibration.csv")));   // a table: what will run, what is resumed, why skipped
+ * Study.Outcome o = study.execute(plan);                        // progress to Progress.ambient()
  * }</pre>
  *
  * <p>Determinism: every random step of a run derives from its seed (split, model, S_0', sweep, S_1', audits), so
@@ -39,7 +53,8 @@ import org.foolshap.model.ModelKind;
  *
  * <p>Cost: one run on Adult with RF takes about a minute on 2 cores, dominated by the sweep's 2,000 audits and the
  * baselines (which get the sweep's time each); the SHAP passes already use every core, hence sequential runs by
- * default ({@link #withThreads}).
+ * default ({@link #withThreads}). Planning costs one read of each results file and one load of each dataset that
+ * has work left.
  *
  * <p>MLP: an MLP has no TreeSHAP, and the exact explainer needs 2^k model calls per (foreground, background) pair
  * (2^11 on Adult), so its background is capped to {@link #mlpBackground()} uniformly drawn rows (seeded), and
@@ -52,44 +67,37 @@ public final class Study {
     private final List<String> datasets;
     private final List<ModelKind> models;
     private final List<Integer> seeds;
-    private final int m;
-    private final int repeats;
-    private final double significance;
-    private final LambdaGrid lambdas;
+    private final FoolShap attack;
     private final Path dataDir;
     private final int threads;
     private final int mlpBackground;
     private final int calibrationDraws;
-    private final double baselineSeconds;
     private final int lambdaExtensions;
 
-    private Study(List<String> datasets, List<ModelKind> models, List<Integer> seeds, int m, int repeats,
-                  double significance, LambdaGrid lambdas, Path dataDir, int threads, int mlpBackground,
-                  int calibrationDraws, double baselineSeconds, int lambdaExtensions) {
+    private Study(List<String> datasets, List<ModelKind> models, List<Integer> seeds, FoolShap attack, Path dataDir,
+                  int threads, int mlpBackground, int calibrationDraws, int lambdaExtensions) {
         this.datasets = List.copyOf(datasets);
         this.models = List.copyOf(models);
         this.seeds = List.copyOf(seeds);
-        this.m = m;
-        this.repeats = repeats;
-        this.significance = significance;
-        this.lambdas = lambdas;
+        this.attack = attack;
         this.dataDir = dataDir;
         this.threads = threads;
         this.mlpBackground = mlpBackground;
         this.calibrationDraws = calibrationDraws;
-        this.baselineSeconds = baselineSeconds;
         this.lambdaExtensions = lambdaExtensions;
     }
 
     /**
-     * The paper's grid: adult, compas, communities, marketing, default_credit x rf, gbt, mlp x seeds 0-4; M = 200,
-     * R = 100 audits per lambda, significance 0.05, lambdas 10^-0.5..10^2 (20), 1000 calibration draws per run,
-     * MLP background capped at 1000 rows, sequential runs, data found through FOOLSHAP_DATA or the cache.
+     * The paper's grid: adult, compas, communities, marketing, default_credit x rf, gbt, mlp x seeds 0-4, attacked
+     * with {@link FoolShap#withDefaults()} (the paper's {@link Protocol#paper() protocol}: M = 200, R = 100 audits
+     * per lambda, significance 0.05, stealthy below 10%; lambdas 10^-0.5..10^2 in 20 steps; baselines with the
+     * sweep's time), the grid widened at most twice, 1000 calibration draws per run, MLP background capped at 1000
+     * rows, sequential runs, data found through FOOLSHAP_DATA or the cache.
      */
     public static Study withDefaults() {
         return new Study(List.of("adult", "compas", "communities", "marketing", "default_credit"),
-                List.of(ModelKind.RF, ModelKind.GBT, ModelKind.MLP), List.of(0, 1, 2, 3, 4), 200, 100, 0.05,
-                LambdaGrid.paper(), null, 1, 1000, 1000, 0, 2);
+                List.of(ModelKind.RF, ModelKind.GBT, ModelKind.MLP), List.of(0, 1, 2, 3, 4), FoolShap.withDefaults(),
+                null, 1, 1000, 1000, 2);
     }
 
     public Study withDatasets(List<String> names) {
@@ -103,18 +111,19 @@ public final class Study {
                         + String.join(", ", Datasets.names()) + ")");
             }
         }
-        return new Study(distinct(names), models, seeds, m, repeats, significance, lambdas, dataDir, threads,
-                mlpBackground, calibrationDraws, baselineSeconds, lambdaExtensions);
+        return new Study(distinct(names), models, seeds, attack, dataDir, threads, mlpBackground, calibrationDraws,
+                lambdaExtensions);
     }
 
     public Study withModels(List<ModelKind> kinds) {
         if (kinds.isEmpty()) {
             throw new IllegalArgumentException("the study needs at least one model");
         }
-        return new Study(datasets, distinct(kinds), seeds, m, repeats, significance, lambdas, dataDir, threads,
-                mlpBackground, calibrationDraws, baselineSeconds, lambdaExtensions);
+        return new Study(datasets, distinct(kinds), seeds, attack, dataDir, threads, mlpBackground, calibrationDraws,
+                lambdaExtensions);
     }
 
+    /** Seeds of the runs: each one is the split's, the model's and the attack's seed. */
     public Study withSeeds(List<Integer> list) {
         if (list.isEmpty()) {
             throw new IllegalArgumentException("the study needs at least one seed");
@@ -124,46 +133,33 @@ public final class Study {
                 throw new IllegalArgumentException("seeds must be >= 0, got " + s);
             }
         }
-        return new Study(datasets, models, distinct(list), m, repeats, significance, lambdas, dataDir, threads,
-                mlpBackground, calibrationDraws, baselineSeconds, lambdaExtensions);
+        return new Study(datasets, models, distinct(list), attack, dataDir, threads, mlpBackground, calibrationDraws,
+                lambdaExtensions);
     }
 
-    /** Sample size M of S_0' and S_1' (>= 2). */
-    public Study withM(int size) {
-        if (size < 2) {
-            throw new IllegalArgumentException("M must be at least 2, got " + size);
-        }
-        return new Study(datasets, models, seeds, size, repeats, significance, lambdas, dataDir, threads,
-                mlpBackground, calibrationDraws, baselineSeconds, lambdaExtensions);
+    /**
+     * The audit protocol of every run (sweep, final audit, calibration): shorthand for
+     * {@code withAttack(attack().withProtocol(protocol))}, so the prototype's other settings are kept.
+     */
+    public Study withProtocol(Protocol protocol) {
+        return withAttack(attack.withProtocol(Objects.requireNonNull(protocol, "protocol")));
     }
 
-    /** Audited draws per lambda in the sweep (>= 1). */
-    public Study withRepeats(int count) {
-        if (count < 1) {
-            throw new IllegalArgumentException("repeats must be at least 1, got " + count);
-        }
-        return new Study(datasets, models, seeds, m, count, significance, lambdas, dataDir, threads, mlpBackground,
-                calibrationDraws, baselineSeconds, lambdaExtensions);
-    }
-
-    /** The auditor's total level, in the sweep, the final audit and the calibration. */
-    public Study withSignificance(double alpha) {
-        if (!(alpha > 0 && alpha < 1)) {
-            throw new IllegalArgumentException("the significance must be in (0, 1), got " + alpha);
-        }
-        return new Study(datasets, models, seeds, m, repeats, alpha, lambdas, dataDir, threads, mlpBackground,
-                calibrationDraws, baselineSeconds, lambdaExtensions);
-    }
-
-    public Study withLambdas(LambdaGrid grid) {
-        return new Study(datasets, models, seeds, m, repeats, significance, grid, dataDir, threads, mlpBackground,
-                calibrationDraws, baselineSeconds, lambdaExtensions);
+    /**
+     * The attack every run derives from, protocol included ({@link FoolShap#protocol()}): e.g.
+     * {@code FoolShap.withDefaults().withProtocol(p).withLambdas(grid).withBaselineSeconds(1)}. Per run its explainer
+     * becomes the trained model's ({@code Explainers.auto}), and its seed, feature names, categorical mask and
+     * progress listener are replaced by the run's; an explainer already set is ignored.
+     */
+    public Study withAttack(FoolShap prototype) {
+        return new Study(datasets, models, seeds, Objects.requireNonNull(prototype, "prototype"), dataDir, threads,
+                mlpBackground, calibrationDraws, lambdaExtensions);
     }
 
     /** Where the raw files are (a directory with the files or with {@code <name>/}); null: FOOLSHAP_DATA, cache. */
     public Study withDataDir(Path dir) {
-        return new Study(datasets, models, seeds, m, repeats, significance, lambdas, dir, threads, mlpBackground,
-                calibrationDraws, baselineSeconds, lambdaExtensions);
+        return new Study(datasets, models, seeds, attack, dir, threads, mlpBackground, calibrationDraws,
+                lambdaExtensions);
     }
 
     /**
@@ -174,8 +170,8 @@ public final class Study {
         if (count < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + count);
         }
-        return new Study(datasets, models, seeds, m, repeats, significance, lambdas, dataDir, count, mlpBackground,
-                calibrationDraws, baselineSeconds, lambdaExtensions);
+        return new Study(datasets, models, seeds, attack, dataDir, count, mlpBackground, calibrationDraws,
+                lambdaExtensions);
     }
 
     /** Background rows kept (uniformly, seeded) for MLP runs, whose exact SHAP costs 2^k calls per pair (>= M). */
@@ -183,53 +179,36 @@ public final class Study {
         if (rows < 1) {
             throw new IllegalArgumentException("the MLP background cap must be at least 1 row, got " + rows);
         }
-        return new Study(datasets, models, seeds, m, repeats, significance, lambdas, dataDir, threads, rows,
-                calibrationDraws, baselineSeconds, lambdaExtensions);
+        return new Study(datasets, models, seeds, attack, dataDir, threads, rows, calibrationDraws, lambdaExtensions);
     }
 
-    /** Honest draws audited per run for calibration.csv; 0 turns calibration off. */
+    /** Honest draws audited per run for calibration.csv (at the protocol's M and significance); 0 turns it off. */
     public Study withCalibrationDraws(int draws) {
         if (draws < 0) {
             throw new IllegalArgumentException("calibration draws must be >= 0, got " + draws);
         }
-        return new Study(datasets, models, seeds, m, repeats, significance, lambdas, dataDir, threads, mlpBackground,
-                draws, baselineSeconds, lambdaExtensions);
-    }
-
-    /**
-     * Wall-time budget of each baseline (brute force, genetic) in seconds; 0 (default) is the paper's rule: the
-     * sweep's own time, at least 5 s. Tests use a small fixed budget.
-     */
-    public Study withBaselineSeconds(double seconds) {
-        if (!(seconds >= 0) || Double.isInfinite(seconds)) {
-            throw new IllegalArgumentException("the baseline budget must be >= 0 seconds, got " + seconds);
-        }
-        return new Study(datasets, models, seeds, m, repeats, significance, lambdas, dataDir, threads, mlpBackground,
-                calibrationDraws, seconds, lambdaExtensions);
+        return new Study(datasets, models, seeds, attack, dataDir, threads, mlpBackground, draws, lambdaExtensions);
     }
 
     /**
      * How many times a run may widen its lambda grid when lambda* lands on the grid's edge (default 2; 0 = the
-     * paper's fixed grid). lambda multiplies a distance between model outputs, whose scale depends on the output
+     * prototype's fixed grid). lambda multiplies a distance between model outputs, whose scale depends on the output
      * (probabilities for rf, log-odds for gbt), so a grid that suits one model can be too narrow for another: when
      * lambda* is the smallest lambda (a more aggressive one might still be stealthy) the grid is extended by its own
-     * span below, when it is the largest (or no lambda is stealthy) by its span above, at the same density, and the
-     * run is repeated with the wider grid.
+     * span (in log10) below, when it is the largest (or no lambda is stealthy) by its span above, at the same
+     * density, and the run is repeated with the wider grid. The span is read from the lambdas the prototype's sweep
+     * used (its smallest and largest); lambdas given as a list rather than a log grid are widened as the log grid
+     * with the same ends and count.
      */
     public Study withLambdaExtensions(int count) {
         if (count < 0) {
             throw new IllegalArgumentException("lambda extensions must be >= 0, got " + count);
         }
-        return new Study(datasets, models, seeds, m, repeats, significance, lambdas, dataDir, threads, mlpBackground,
-                calibrationDraws, baselineSeconds, count);
+        return new Study(datasets, models, seeds, attack, dataDir, threads, mlpBackground, calibrationDraws, count);
     }
 
     public int lambdaExtensions() {
         return lambdaExtensions;
-    }
-
-    public double baselineSeconds() {
-        return baselineSeconds;
     }
 
     public List<String> datasets() {
@@ -244,20 +223,14 @@ public final class Study {
         return seeds;
     }
 
-    public int m() {
-        return m;
+    /** The attack prototype every run derives from (see {@link #withAttack}). */
+    public FoolShap attack() {
+        return attack;
     }
 
-    public int repeats() {
-        return repeats;
-    }
-
-    public double significance() {
-        return significance;
-    }
-
-    public LambdaGrid lambdas() {
-        return lambdas;
+    /** The audit protocol, declared once in the attack prototype. */
+    public Protocol protocol() {
+        return attack.protocol();
     }
 
     public Path dataDir() {
@@ -281,7 +254,7 @@ public final class Study {
         return datasets.size() * models.size() * seeds.size();
     }
 
-    /** A dataset (model null) or a dataset x model pair that did not run, and why. */
+    /** A dataset (model null) or a dataset x model pair that will not run, and why. */
     public record Skip(String dataset, String model, String reason) {
         @Override
         public String toString() {
@@ -290,7 +263,7 @@ public final class Study {
     }
 
     /**
-     * What a call to {@link #run} did.
+     * What a call to {@link #execute} (or {@link #run}) did.
      *
      * @param rows    every row of the grid now in results.csv (resumed and new), grid order
      * @param skipped datasets or pairs that could not run
@@ -304,74 +277,43 @@ public final class Study {
         }
     }
 
-    /** Runs the grid without calibration. */
-    public Outcome run(ResultsFile results, StudyListener listener) throws IOException {
-        return run(results, null, listener);
+    /**
+     * Lists what {@link #execute} will do, without computing anything: the runs whose row is not in {@code results}
+     * (or whose calibration is not in {@code calibration}, when that is non-null and calibration draws are on), the
+     * runs already in results.csv, and the datasets or pairs skipped with their reasons (raw files missing, with the
+     * command that fetches them; an MLP on a dataset too wide for exact SHAP). Loads each dataset that has work
+     * left. Execute the plan soon: runs finished by someone else in between would be computed again.
+     *
+     * @throws IOException              when a results file cannot be read
+     * @throws IllegalArgumentException when a results file exists with another header
+     */
+    public Plan plan(ResultsFile results, CalibrationFile calibration) throws IOException {
+        return Plan.make(this, Objects.requireNonNull(results, "results"),
+                calibrationDraws == 0 ? null : calibration);
+    }
+
+    /** {@link #plan(ResultsFile, CalibrationFile)} without calibration. */
+    public Plan plan(ResultsFile results) throws IOException {
+        return plan(results, null);
     }
 
     /**
-     * Runs every dataset x model x seed not yet in {@code results}, appending each row as soon as it is done; with
-     * {@code calibration} non-null, also the calibration of each run's model not yet in it. Missing datasets are
-     * reported to the listener and skipped; the others still run.
+     * Does the plan's runs, appending each row to the plan's results file as soon as it is done (and each
+     * calibration row to its calibration file). Reports the plan's skips, then {@code planned}, then each run's
+     * stages and end to the listener.
+     *
+     * @throws IllegalArgumentException when the plan was made by another study
      */
-    public Outcome run(ResultsFile results, CalibrationFile calibration, StudyListener listener) throws IOException {
+    public Outcome execute(Plan plan, StudyListener listener) throws IOException {
+        if (plan.study != this) {
+            throw new IllegalArgumentException("this plan was made by another study; call plan(...) on this one");
+        }
         long start = System.nanoTime();
-        Map<String, ResultRow> done = new LinkedHashMap<>();
-        for (ResultRow r : results.read()) {
-            done.put(r.key(), r);
+        for (Skip s : plan.skipped()) {
+            listener.skipped(s);
         }
-        Set<String> calibrated = calibration == null || calibrationDraws == 0 ? null
-                : calibration.read().stream().map(CalibrationRow::key).collect(Collectors.toSet());
-
-        List<Skip> skipped = new ArrayList<>();
-        List<StudyRun> todo = new ArrayList<>();
-        int resumed = 0;
-        for (String name : datasets) {
-            Dataset data = null;
-            String loadError = null;
-            for (ModelKind kind : models) {
-                String mlpProblem = null;
-                for (int seed : seeds) {
-                    String key = ResultRow.key(name, kind.id(), seed);
-                    boolean needRow = !done.containsKey(key);
-                    boolean needCalibration = calibrated != null && !calibrated.contains(key);
-                    if (!needRow && !needCalibration) {
-                        resumed++;
-                        continue;
-                    }
-                    if (data == null && loadError == null) {
-                        try {
-                            data = Datasets.load(name, dataDir);
-                        } catch (IllegalArgumentException | UncheckedIOException e) {
-                            loadError = fetchHint(name, e.getMessage());
-                            Skip s = new Skip(name, null, loadError);
-                            skipped.add(s);
-                            listener.skipped(s);
-                        }
-                    }
-                    if (loadError != null) {
-                        break;
-                    }
-                    if (kind == ModelKind.MLP && data.features().width() > MLP_MAX_FEATURES) {
-                        mlpProblem = "exact SHAP of an MLP needs up to 2^" + data.features().width()
-                                + " model calls per (foreground, background) pair on this dataset ("
-                                + data.features().width() + " features, limit " + MLP_MAX_FEATURES + ")";
-                        Skip s = new Skip(name, kind.id(), mlpProblem);
-                        skipped.add(s);
-                        listener.skipped(s);
-                        break;
-                    }
-                    if (!needRow) {
-                        resumed++;
-                    }
-                    todo.add(new StudyRun(this, data, kind, seed, needRow, needCalibration));
-                }
-                if (loadError != null) {
-                    break;
-                }
-            }
-        }
-        listener.planned(todo.size(), resumed);
+        List<Plan.Task> todo = plan.tasks();
+        listener.planned(todo.size(), plan.resumed().size());
 
         AtomicInteger finished = new AtomicInteger();
         List<ResultRow> fresh = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -382,18 +324,20 @@ public final class Study {
         });
         try {
             List<Future<?>> futures = new ArrayList<>();
-            for (StudyRun run : todo) {
+            for (Plan.Task task : todo) {
+                StudyRun run = new StudyRun(this, plan.data.get(task.dataset()), task.model(), task.seed(),
+                        task.attack(), task.calibrate());
                 futures.add(pool.submit(() -> {
-                    listener.started(run.key());
+                    listener.started(task.key());
                     StudyRun.Output out = run.execute(listener);
                     if (out.row() != null) {
-                        results.append(out.row());
+                        plan.results.append(out.row());
                         fresh.add(out.row());
                     }
-                    if (out.calibration() != null && calibration != null) {
-                        calibration.append(out.calibration());
+                    if (out.calibration() != null && plan.calibration != null) {
+                        plan.calibration.append(out.calibration());
                     }
-                    listener.finished(out.row() != null ? out.row() : done.get(run.key()),
+                    listener.finished(out.row() != null ? out.row() : plan.done.get(task.key()),
                             finished.incrementAndGet(), todo.size());
                     return null;
                 }));
@@ -417,6 +361,7 @@ public final class Study {
             pool.shutdownNow();
         }
 
+        Map<String, ResultRow> done = new LinkedHashMap<>(plan.done);
         for (ResultRow r : fresh) {
             done.put(r.key(), r);
         }
@@ -431,15 +376,28 @@ public final class Study {
                 }
             }
         }
-        return new Outcome(rows, skipped, todo.size(), resumed, (System.nanoTime() - start) / 1e9);
+        return new Outcome(rows, plan.skipped(), todo.size(), plan.resumed().size(),
+                (System.nanoTime() - start) / 1e9);
     }
 
-    private static String fetchHint(String name, String message) {
-        String m = message == null ? "raw files not found" : message;
-        if (m.contains("fetch")) {
-            return m;
-        }
-        return m + "; download it with: java -jar lib/target/foolshap.jar fetch --dataset " + name;
+    /** {@link #execute(Plan, StudyListener)} with stage progress sent to {@link Progress#ambient()}. */
+    public Outcome execute(Plan plan) throws IOException {
+        return execute(plan, StudyListener.of(Progress.ambient()));
+    }
+
+    /** Plans and executes the grid without calibration. */
+    public Outcome run(ResultsFile results, StudyListener listener) throws IOException {
+        return run(results, null, listener);
+    }
+
+    /**
+     * Plans and executes in one call: {@code execute(plan(results, calibration), listener)}. Runs every dataset x
+     * model x seed not yet in {@code results}, appending each row as soon as it is done; with {@code calibration}
+     * non-null, also the calibration of each run's model not yet in it. Missing datasets are reported to the
+     * listener and skipped; the others still run.
+     */
+    public Outcome run(ResultsFile results, CalibrationFile calibration, StudyListener listener) throws IOException {
+        return execute(plan(results, calibration), listener);
     }
 
     private static <T> List<T> distinct(List<T> list) {
@@ -449,8 +407,10 @@ public final class Study {
     @Override
     public String toString() {
         return "Study " + datasets + " x " + models.stream().map(ModelKind::id).toList() + " x seeds " + seeds
-                + " (M " + m + ", repeats " + repeats + ", significance " + significance + ", lambdas " + lambdas
-                + (lambdaExtensions > 0 ? " widened up to " + lambdaExtensions + " times at its edges" : "")
+                + " (" + protocol()
+                + (lambdaExtensions > 0 ? ", lambda grid widened up to " + lambdaExtensions + " times at its edges"
+                : ", fixed lambda grid")
+                + ", " + (calibrationDraws > 0 ? calibrationDraws + " calibration draws per run" : "no calibration")
                 + ", threads " + threads + ")";
     }
 }

@@ -15,6 +15,12 @@ public interface StudyListener extends Progress {
         }
     };
 
+    /** Forwards stage progress to {@code progress} (e.g. {@link Progress#ambient()}, a notebook's live line). */
+    static StudyListener of(Progress progress) {
+        java.util.Objects.requireNonNull(progress, "progress");
+        return progress::update;
+    }
+
     /** The grid is planned: {@code toRun} runs to do, {@code resumed} already in results.csv. */
     default void planned(int toRun, int resumed) {
     }

@@ -1,6 +1,7 @@
 package org.foolshap.experiment;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.foolshap.Progress;
 import org.foolshap.attack.AttackResult;
@@ -12,16 +13,22 @@ import org.foolshap.attack.SweepResult;
 import org.foolshap.audit.Auditor;
 import org.foolshap.audit.Calibration;
 import org.foolshap.audit.Draws;
+import org.foolshap.audit.Protocol;
 import org.foolshap.audit.Rate;
 import org.foolshap.data.Dataset;
 import org.foolshap.data.Features;
+import org.foolshap.data.Split;
 import org.foolshap.model.Model;
 import org.foolshap.model.ModelKind;
 import org.foolshap.model.Trainer;
 import org.foolshap.model.Training;
 import org.foolshap.shap.Explainers;
 
-/** One dataset x model x seed run of a {@link Study}: train, attack, baselines, audit, calibration. */
+/**
+ * One dataset x model x seed run of a {@link Study}: train on split {@code seed}, then the study's attack prototype
+ * completed for this model and seed (attack, baselines, final audit, lambda grid widened at its edges), and the
+ * calibration of the audit on honest draws, all under the prototype's {@link Protocol}.
+ */
 final class StudyRun {
     /** Smile seeds one global generator when training, so concurrent runs train one at a time. */
     private static final Object TRAINING = new Object();
@@ -53,13 +60,13 @@ final class StudyRun {
         long start = System.nanoTime();
         String prefix = key() + " ";
         Progress p = (stage, done, total) -> progress.update(prefix + stage, done, total);
-        p.update("training", 0, 1);
-        Training.Result trained;
+        Split split = data.split(seed);
+        Training trained;
         synchronized (TRAINING) {
-            trained = Training.run(data, Trainer.of(kind).withSeed(seed), seed);
+            trained = Trainer.of(kind).withSeed(seed).withProgress(p).train(data, split);
         }
-        p.update("training", 1, 1);
-        Model model = trained.modelFile().model();
+        Model model = trained.model();
+        Protocol protocol = study.protocol();
         Features features = data.features();
         double[][] x = data.x();
         double[][] foreground = Draws.pick(x, data.foregroundRows());
@@ -71,11 +78,11 @@ final class StudyRun {
         CalibrationRow calibration = null;
         if (calibrate) {
             Auditor auditor = Auditor.of(model.outputs(foreground), model.outputs(background))
-                    .withSignificance(study.significance());
-            Rate rate = Calibration.withDefaults().withRepeats(study.calibrationDraws()).withM(study.m())
+                    .withSignificance(protocol.significance());
+            Rate rate = Calibration.withDefaults().withRepeats(study.calibrationDraws()).withM(protocol.m())
                     .withSeed(seed).withProgress(p).run(auditor);
             calibration = new CalibrationRow(data.name(), kind.id(), seed, rate.trials(), rate.events(),
-                    rate.value(), rate.low(), rate.high(), study.significance());
+                    rate.value(), rate.low(), rate.high(), protocol.significance());
         }
         if (!attack) {
             return new Output(null, calibration);
@@ -87,13 +94,13 @@ final class StudyRun {
         for (int i = 0; i < categorical.length; i++) {
             categorical[i] = features.get(i).categorical();
         }
-        FoolShap attack = FoolShap.of(Explainers.auto(model)).withM(study.m()).withRepeats(study.repeats())
-                .withSignificance(study.significance()).withSeed(seed).withNames(names).withCategorical(categorical)
-                .withBaselineSeconds(study.baselineSeconds()).withProgress(p);
-        LambdaGrid grid = study.lambdas();
-        AttackResult r = attack.withLambdas(grid).attack(foreground, background, sensitive);
+        FoolShap attack = study.attack().withExplainer(Explainers.auto(model)).withSeed(seed).withNames(names)
+                .withCategorical(categorical).withProgress(p);
+        AttackResult r = attack.attack(foreground, background, sensitive);
+        LambdaGrid original = gridOf(r.sweep().lambdas());
+        LambdaGrid grid = original;
         for (int k = 0; k < study.lambdaExtensions(); k++) {
-            LambdaGrid wider = widen(grid, study.lambdas(), r.sweep());
+            LambdaGrid wider = widen(grid, original, r.sweep());
             if (wider == null) {
                 break;
             }
@@ -113,12 +120,33 @@ final class StudyRun {
     }
 
     /**
+     * The log10 grid from the smallest to the largest of {@code lambdas}, with as many steps: exactly the prototype's
+     * {@link LambdaGrid} when it was given as one (exponents rounded to 12 decimals to undo {@code log10(10^x)}'s
+     * last-bit error).
+     */
+    static LambdaGrid gridOf(double[] lambdas) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double l : lambdas) {
+            min = Math.min(min, l);
+            max = Math.max(max, l);
+        }
+        double lo = exponent(min);
+        double hi = exponent(max);
+        return new LambdaGrid(lo, hi, lo == hi ? 1 : Math.max(2, lambdas.length));
+    }
+
+    private static double exponent(double lambda) {
+        return Math.round(Math.log10(lambda) * 1e12) / 1e12;
+    }
+
+    /**
      * {@code grid} extended by the span of the study's {@code original} grid past the edge lambda* sits on, at the
      * original density, or null when lambda* is inside the grid. No stealthy lambda at all widens upwards, towards
      * the honest weights.
      */
     static LambdaGrid widen(LambdaGrid grid, LambdaGrid original, SweepResult sweep) {
-        int best = sweep.best();
+        int best = sweep.best().orElse(-1);
         int last = sweep.points().size() - 1;
         double span = original.hi() - original.lo();
         if (span <= 0 || (best > 0 && best < last)) {
@@ -132,12 +160,13 @@ final class StudyRun {
     }
 
     /** Phi_s of the best undetected brute-force sample; NaN when every tried sample was detected. */
-    static double bruteTarget(BruteForce.Result b) {
-        return b == null || !b.found() ? Double.NaN : b.target();
+    static double bruteTarget(Optional<BruteForce.Result> b) {
+        return b.filter(BruteForce.Result::found).map(BruteForce.Result::target).orElse(Double.NaN);
     }
 
-    static double geneticTarget(GeneticAttack.Result g) {
-        return g == null || !g.found() ? Double.NaN : g.target();
+    /** Phi_s of the best undetected genetic sample; NaN when none was found (or the baselines were off). */
+    static double geneticTarget(Optional<GeneticAttack.Result> g) {
+        return g.filter(GeneticAttack.Result::found).map(GeneticAttack.Result::target).orElse(Double.NaN);
     }
 
     /** A baseline that found no undetected sample must show an honest one: no decrease. */

@@ -6,7 +6,7 @@ import org.foolshap.data.Split;
 
 /**
  * A small random search over a trainer's hyperparameters, scored by AUC on a validation split: the training rows
- * of split {@code seed} are split again, stratified 80/20 (validation = the 20%), so the test rows are never
+ * of the given split are split again, stratified 80/20 (validation = the 20%), so the test rows are never
  * seen. The base trainer is always among the candidates. Spaces: RF trees 50..300, depth 4..16; GBT trees
  * 100..300, depth 3..6; tree depth 3..14; MLP hidden 8..128; logistic has nothing to tune. Cost: {@code
  * iterations} fits on 64% of the data.
@@ -31,20 +31,22 @@ public final class RandomSearch {
         return new RandomSearch(iterations, seed);
     }
 
-    /** The candidate with the best validation AUC (the base on ties), configured with the base's seed. */
-    public Trainer best(Trainer base, Dataset data, int splitSeed) {
+    /**
+     * The candidate with the best validation AUC (the base on ties), configured with the base's seed. Only the
+     * training rows of {@code split} are used: they are split again (seed {@code split.seed() + 1000}).
+     */
+    public Trainer best(Trainer base, Dataset data, Split split) {
         if (base.kind() == ModelKind.LOGISTIC) {
             return base;
         }
-        Split outer = data.split(splitSeed);
-        Dataset train = Dataset.of(data.name(), data.rows(outer.train()), data.target(), null, null);
-        Split inner = train.split(splitSeed + 1000);
+        Dataset train = Dataset.of(data.name(), data.rows(split.train()), data.target(), null, null);
+        Split inner = train.split(split.seed() + 1000);
         double[][] x = train.x();
         int[] y = train.y();
-        double[][] xFit = Training.pick(x, inner.train());
-        int[] yFit = Training.pick(y, inner.train());
-        double[][] xVal = Training.pick(x, inner.test());
-        int[] yVal = Training.pick(y, inner.test());
+        double[][] xFit = Pick.rows(x, inner.train());
+        int[] yFit = Pick.labels(y, inner.train());
+        double[][] xVal = Pick.rows(x, inner.test());
+        int[] yVal = Pick.labels(y, inner.test());
         SplittableRandom rng = new SplittableRandom(seed);
         Trainer best = base;
         double bestAuc = Metrics.auc(base.fit(data.features(), xFit, yFit).outputs(xVal), yVal);

@@ -1,8 +1,15 @@
 package org.foolshap.model;
 
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.stream.LongStream;
+import org.foolshap.Progress;
+import org.foolshap.data.Dataset;
 import org.foolshap.data.Features;
+import org.foolshap.data.Split;
 import smile.base.cart.SplitRule;
 import smile.classification.DecisionTree;
 import smile.classification.GradientTreeBoost;
@@ -13,9 +20,21 @@ import smile.data.formula.Formula;
 import smile.math.MathEx;
 
 /**
- * Trains a Smile classifier on model rows and returns it as a {@link Model} of the explained output. Tree
- * models come back as their {@link TreeEnsemble} view (exactly Smile's predictions, and TreeSHAP-ready).
- * Immutable: every {@code withX} returns a new trainer. Deterministic given the seed.
+ * Trains a Smile classifier and returns it as a {@link Model} of the explained output (Tribuo's shape: data and a
+ * split in, a model out; {@link Evaluation#of} then measures it). Tree models come back as their
+ * {@link TreeEnsemble} view (exactly Smile's predictions, and TreeSHAP-ready).
+ *
+ * <pre>{@code
+ * Split split = data.split(0);                                    // the split's seed is recorded with the model
+ * Model model = Trainer.of(ModelKind.RF).withSeed(0).fit(data, split);
+ * Training t = Trainer.of(ModelKind.RF).withSeed(0).train(data, split);   // model file + evaluation, for saving
+ * }</pre>
+ *
+ * <p>Immutable: every {@code withX} returns a new trainer. Deterministic given the seed (Smile's global generator is
+ * seeded before each fit, so concurrent fits must not share it). Progress goes to {@link Progress#ambient()} unless
+ * {@link #withProgress} says otherwise: stage "training KIND", 0 of 1 then 1 of 1 (Smile offers no per-tree
+ * callback). Cost: one Smile fit on the training rows (O(trees x n log n) for the forests); the default random
+ * forest on Adult's 39,074 training rows takes a few seconds on this project's 2-core machine.
  */
 public final class Trainer {
     private final ModelKind kind;
@@ -23,43 +42,51 @@ public final class Trainer {
     private final int trees;
     private final int maxDepth;
     private final int hidden;
+    private final Progress progress;
 
-    private Trainer(ModelKind kind, long seed, int trees, int maxDepth, int hidden) {
+    private Trainer(ModelKind kind, long seed, int trees, int maxDepth, int hidden, Progress progress) {
         this.kind = kind;
         this.seed = seed;
         this.trees = trees;
         this.maxDepth = maxDepth;
         this.hidden = hidden;
+        this.progress = progress;
     }
 
     /** Paper-like defaults: RF 100 trees of depth up to 10, GBT 200 trees of depth 4, MLP 32 hidden units. */
     public static Trainer of(ModelKind kind) {
         return switch (kind) {
-            case RF -> new Trainer(kind, 0, 100, 10, 0);
-            case GBT -> new Trainer(kind, 0, 200, 4, 0);
-            case TREE -> new Trainer(kind, 0, 1, 8, 0);
-            case LOGISTIC -> new Trainer(kind, 0, 0, 0, 0);
-            case MLP -> new Trainer(kind, 0, 0, 0, 32);
+            case RF -> new Trainer(kind, 0, 100, 10, 0, Progress.ambient());
+            case GBT -> new Trainer(kind, 0, 200, 4, 0, Progress.ambient());
+            case TREE -> new Trainer(kind, 0, 1, 8, 0, Progress.ambient());
+            case LOGISTIC -> new Trainer(kind, 0, 0, 0, 0, Progress.ambient());
+            case MLP -> new Trainer(kind, 0, 0, 0, 32, Progress.ambient());
         };
     }
 
+    /** Seeds Smile's generator (and the forest's bootstrap); the same seed gives the same model. */
     public Trainer withSeed(long seed) {
-        return new Trainer(kind, seed, trees, maxDepth, hidden);
+        return new Trainer(kind, seed, trees, maxDepth, hidden, progress);
     }
 
     public Trainer withTrees(int trees) {
         positive("trees", trees);
-        return new Trainer(kind, seed, trees, maxDepth, hidden);
+        return new Trainer(kind, seed, trees, maxDepth, hidden, progress);
     }
 
     public Trainer withMaxDepth(int maxDepth) {
         positive("maxDepth", maxDepth);
-        return new Trainer(kind, seed, trees, maxDepth, hidden);
+        return new Trainer(kind, seed, trees, maxDepth, hidden, progress);
     }
 
     public Trainer withHidden(int hidden) {
         positive("hidden", hidden);
-        return new Trainer(kind, seed, trees, maxDepth, hidden);
+        return new Trainer(kind, seed, trees, maxDepth, hidden, progress);
+    }
+
+    /** Where the "training KIND" stage is reported (default {@link Progress#ambient()}; {@link Progress#NONE}). */
+    public Trainer withProgress(Progress progress) {
+        return new Trainer(kind, seed, trees, maxDepth, hidden, Objects.requireNonNull(progress, "progress"));
     }
 
     public ModelKind kind() {
@@ -86,8 +113,8 @@ public final class Trainer {
     }
 
     /** The hyperparameters that apply to this kind, for logs and model-file metadata. */
-    public java.util.Map<String, String> describe() {
-        var m = new java.util.LinkedHashMap<String, String>();
+    public Map<String, String> describe() {
+        var m = new LinkedHashMap<String, String>();
         m.put("model", kind.id());
         m.put("seed", Long.toString(seed));
         switch (kind) {
@@ -102,9 +129,53 @@ public final class Trainer {
         return m;
     }
 
-    /** Trains on rows {@code x} with 0/1 labels {@code y}. */
+    /**
+     * Trains on the training rows of {@code split} (from {@code data.split(seed)}); the test rows are never seen.
+     *
+     * @throws IllegalArgumentException when the split indexes rows {@code data} does not have, or its training rows
+     *                                  hold a single class
+     */
+    public Model fit(Dataset data, Split split) {
+        Evaluation.checkSplit(data, split);
+        int[] train = split.train();
+        return fit(data.features(), Pick.rows(data.x(), train), Pick.labels(data.y(), train));
+    }
+
+    /**
+     * Trains on the training rows of {@code split}, evaluates on its test rows ({@link Evaluation#of}) and wraps the
+     * model in a {@link ModelFile} ready to save: the dataset's features and target levels, and in its info the
+     * hyperparameters ({@link #describe()}), dataset, split_seed, sensitive and protected (when known), test_auc and
+     * test_accuracy. Cost: one fit plus one model output per row of the dataset.
+     */
+    public Training train(Dataset data, Split split) {
+        long start = System.nanoTime();
+        Model model = fit(data, split);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Evaluation e = Evaluation.of(model, data, split);
+        Map<String, String> info = new LinkedHashMap<>(describe());
+        info.put("dataset", data.name());
+        info.put("split_seed", Integer.toString(split.seed()));
+        if (data.hasSensitive()) {
+            info.put("sensitive", data.sensitive());
+            info.put("protected", data.protectedValue());
+        }
+        info.put("test_auc", String.format(Locale.ROOT, "%.6f", e.testAuc()));
+        info.put("test_accuracy", String.format(Locale.ROOT, "%.6f", e.testAccuracy()));
+        ModelFile file = new ModelFile(data.features(), model, kind, data.target(), data.targetLevels(), info);
+        return new Training(file, e, seconds);
+    }
+
+    /** Trains on rows {@code x} with 0/1 labels {@code y} (the low-level form of {@link #fit(Dataset, Split)}). */
     public Model fit(Features features, double[][] x, int[] y) {
         check(features, x, y);
+        String stage = "training " + kind.id();
+        progress.update(stage, 0, 1);
+        Model model = fitChecked(features, x, y);
+        progress.update(stage, 1, 1);
+        return model;
+    }
+
+    private Model fitChecked(Features features, double[][] x, int[] y) {
         MathEx.setSeed(seed);
         int d = features.width();
         Formula formula = Formula.lhs(SmileFrames.TARGET);

@@ -51,8 +51,13 @@ class ReproduceCommandTest {
     @Test
     void aGridOfMissingDatasetsSaysHowToFetchThemAndExitsTwo() {
         DataCommandsTest.Run r = run("reproduce", "--datasets", "marketing", "--models", "rf", "--seeds", "0",
+                "--m", "50", "--repeats", "30", "--significance", "0.01", "--lambdas", "0:2:5",
                 "--data-dir", dir.toString(), "--out", dir.resolve("out").toString());
         assertEquals(2, r.code(), r.out() + r.err());
+        // the options reach the study's protocol and attack prototype
+        for (String s : new String[] {"M = 50", "30 audits", "alpha = 0.01", "lambdas 0:2:5"}) {
+            assertTrue(r.out().contains(s), s + " in " + r.out());
+        }
         assertTrue(r.out().contains("skipped marketing") && r.out().contains("fetch --dataset marketing"), r.out());
         assertTrue(r.out().contains("no results"), r.out());
         assertFalse(Files.exists(dir.resolve("out").resolve("results.csv")));

@@ -1,19 +1,12 @@
 package org.foolshap.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.foolshap.attack.LambdaGrid;
-import org.foolshap.attack.LambdaPoint;
-import org.foolshap.attack.SweepResult;
-import org.foolshap.attack.Weights;
-import org.foolshap.model.ModelKind;
 import org.junit.jupiter.api.Test;
 
-/** Medians, the acceptance check and the calibration pooling on hand-made rows; Study's argument checks. */
+/** Medians, the acceptance check and the calibration pooling on hand-made rows. */
 class SummaryTest {
     static ResultRow row(String dataset, String model, int seed, double fool, double brute, double rate) {
         double before = -0.1;
@@ -70,59 +63,5 @@ class SummaryTest {
         ResultRow r = row("a", "rf", 0, 0.5, 0.25, 0.05);
         assertEquals(r.csv(), ResultRow.parse(r.csv()).csv());
         assertTrue(Double.isNaN(ResultRow.parse(r.csv()).phiGenetic()));
-    }
-
-    @Test
-    void studyRejectsBadSettingsNamingThem() {
-        Study s = Study.withDefaults();
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> s.withDatasets(List.of("adult", "iris")))
-                .getMessage().contains("iris"));
-        assertThrows(IllegalArgumentException.class, () -> s.withSeeds(List.of()));
-        assertThrows(IllegalArgumentException.class, () -> s.withM(1));
-        assertThrows(IllegalArgumentException.class, () -> s.withSignificance(1.5));
-        assertThrows(IllegalArgumentException.class, () -> s.withThreads(0));
-        assertEquals(2, s.withDatasets(List.of("adult", "adult", "compas")).datasets().size());
-        assertEquals(5 * 3 * 5, s.size());
-        assertEquals(List.of(ModelKind.RF), s.withModels(List.of(ModelKind.RF)).models());
-    }
-
-    private static SweepResult sweep(int best, int points) {
-        List<LambdaPoint> list = new java.util.ArrayList<>();
-        for (int k = 0; k < points; k++) {
-            Weights w = new Weights(new int[] {1}, new int[] {0}, 1, k, 0, 0);
-            list.add(new LambdaPoint(k, w, new double[] {0}, new double[] {0}, 0, 0, 10));
-        }
-        return new SweepResult(list, best, new double[] {1}, 1, 0.1, 0, 1);
-    }
-
-    @Test
-    void theLambdaGridWidensOnlyPastTheEdgeLambdaStarSitsOn() {
-        LambdaGrid paper = LambdaGrid.paper();
-        assertNull(StudyRun.widen(paper, paper, sweep(7, 20)));
-        LambdaGrid down = StudyRun.widen(paper, paper, sweep(0, 20));
-        assertEquals(new LambdaGrid(-3, 2, 39), down);
-        assertEquals(new LambdaGrid(-0.5, 4.5, 39), StudyRun.widen(paper, paper, sweep(19, 20)));
-        assertEquals(new LambdaGrid(-0.5, 4.5, 39), StudyRun.widen(paper, paper, sweep(-1, 20)));
-        // a second extension adds the original span again, at the original density
-        assertEquals(new LambdaGrid(-5.5, 2, 58), StudyRun.widen(down, paper, sweep(0, 39)));
-        double[] v = new LambdaGrid(-5.5, 2, 58).values();
-        assertEquals(Math.log10(v[1] / v[0]), Math.log10(paper.values()[1] / paper.values()[0]), 1e-9);
-    }
-
-    @Test
-    void mlpBackgroundSubsampleIsSeededWithoutRepeats() {
-        double[][] rows = new double[50][];
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] = new double[] {i};
-        }
-        double[][] a = StudyRun.subsample(rows, 10, 3);
-        double[][] b = StudyRun.subsample(rows, 10, 3);
-        assertEquals(10, a.length);
-        for (int i = 0; i < a.length; i++) {
-            assertEquals(a[i][0], b[i][0]);
-            if (i > 0) {
-                assertTrue(a[i][0] > a[i - 1][0], "distinct rows in original order");
-            }
-        }
     }
 }

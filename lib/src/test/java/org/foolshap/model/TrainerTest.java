@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.foolshap.Progress;
 import org.junit.jupiter.api.Test;
 
 /** Every model family trains, predicts a sensible output, and is deterministic given the seed. */
@@ -45,5 +48,23 @@ class TrainerTest {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> Trainer.of(ModelKind.RF).fit(RandomData.FEATURES, train, new int[train.length]));
         assertEquals("the target has a single class; a classifier needs both 0 and 1", e.getMessage());
+    }
+
+    /** A fit reports one stage, "training KIND", from 0 of 1 to 1 of 1: to its listener, or to the ambient one. */
+    @Test
+    void fittingReportsItsStageToTheListenerOrTheAmbientSink() {
+        List<String> seen = new ArrayList<>();
+        Progress record = (stage, done, total) -> seen.add(stage + " " + done + "/" + total);
+        Trainer.of(ModelKind.TREE).withProgress(record).fit(RandomData.FEATURES, train, y);
+        assertEquals(List.of("training tree 0/1", "training tree 1/1"), seen);
+
+        seen.clear();
+        Progress.install(record);
+        try {
+            Trainer.of(ModelKind.LOGISTIC).fit(RandomData.FEATURES, train, y);
+        } finally {
+            Progress.install(Progress.NONE);
+        }
+        assertEquals(List.of("training logistic 0/1", "training logistic 1/1"), seen);
     }
 }
