@@ -96,6 +96,16 @@ public final class FoolShap {
         return new Protocol(sweep.m(), sweep.repeats(), significance, sweep.threshold());
     }
 
+    /** The lambda grid the sweep tries. */
+    public double[] lambdas() {
+        return sweep.lambdas();
+    }
+
+    /** The baselines' wall-time budget in seconds; 0 is the paper's rule (the sweep's time, at least 5 s). */
+    public double baselineSeconds() {
+        return baselineSeconds;
+    }
+
     public FoolShap withM(int m) {
         return with(sweep.withM(m));
     }

@@ -7,5 +7,9 @@
  *
  * <p>Flow: raw files -> {@code Preprocess} -> fixed-seed shuffle -> {@link org.foolshap.data.Dataset} (target last,
  * 0/1) -> stratified splits and the audit's groups D_0 (protected, foreground) / D_1 (background).
+ *
+ * <p>{@link org.foolshap.data.AuditSetting} declares an audit once (source table, encoding, sensitive attribute and
+ * protected value, the two {@link org.foolshap.data.Group}s); its {@link org.foolshap.data.Sample}s are the rows a
+ * company hands to an auditor, as real rows with source row ids.
  */
 package org.foolshap.data;

@@ -1,8 +1,11 @@
 /**
- * Models as SHAP sees them: a {@link org.foolshap.model.Model} maps a feature row to the explained output
- * (a probability, or log-odds for boosted trees). {@link org.foolshap.model.Trainer} trains Smile models;
- * tree models come back as a {@link org.foolshap.model.TreeEnsemble}, a neutral read-only view extracted from
- * Smile in one place ({@link org.foolshap.model.SmileTrees}) that reproduces Smile's predictions exactly.
- * {@link org.foolshap.model.ModelFile} saves a model with its encoding so commands take raw CSV rows.
+ * Models as SHAP sees them: a {@link org.foolshap.model.Model} maps a feature row to the explained output, whose
+ * meaning ({@link org.foolshap.model.OutputScale}: a probability, or log-odds for boosted trees) travels on the model
+ * and on every result computed from it. Tribuo's shape: {@link org.foolshap.model.Trainer} fits a Smile model on a
+ * dataset's split, {@link org.foolshap.model.Evaluation#of} measures it on that split, and
+ * {@link org.foolshap.model.Training} bundles both with a {@link org.foolshap.model.ModelFile} (the model with its
+ * encoding, so commands take raw CSV rows). Tree models come back as a {@link org.foolshap.model.TreeEnsemble}, a
+ * neutral read-only view extracted from Smile in one place ({@link org.foolshap.model.SmileTrees}) that reproduces
+ * Smile's predictions exactly.
  */
 package org.foolshap.model;
