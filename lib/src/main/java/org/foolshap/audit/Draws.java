@@ -1,5 +1,6 @@
 package org.foolshap.audit;
 
+import org.foolshap.model.Pick;
 import java.util.SplittableRandom;
 
 /** Seeded index sampling shared by the auditor (fresh reference subsamples) and the attack (biased samples). */
@@ -68,21 +69,13 @@ public final class Draws {
         return out;
     }
 
-    /** The values at the given indices. */
+    /** The values at the given indices (one implementation: {@link Pick#values}). */
     public static double[] pick(double[] values, int[] indices) {
-        double[] out = new double[indices.length];
-        for (int k = 0; k < indices.length; k++) {
-            out[k] = values[indices[k]];
-        }
-        return out;
+        return Pick.values(values, indices);
     }
 
-    /** The rows at the given indices (shared, not copied). */
+    /** The rows at the given indices, shared, not copied ({@link Pick#rows}). */
     public static double[][] pick(double[][] rows, int[] indices) {
-        double[][] out = new double[indices.length][];
-        for (int k = 0; k < indices.length; k++) {
-            out[k] = rows[indices[k]];
-        }
-        return out;
+        return Pick.rows(rows, indices);
     }
 }
