@@ -39,7 +39,6 @@ public final class ManipulabilityInterval {
                       Auditor auditor) {
         SweepResult down = sweep.withDirection(1).run(coefficients, sensitive, backgroundOutputs, s0Outputs, auditor);
         SweepResult up = sweep.withDirection(-1).run(coefficients, sensitive, backgroundOutputs, s0Outputs, auditor);
-        double honest = down.honestTarget();
         return result(down, up);
     }
 

@@ -43,6 +43,10 @@ public final class FullAudit {
      * feature tests use the setting's categorical mask and names unless {@link #withFeatureAudit} set others.
      */
     public Report run(Sample s0, Sample s1, long seed) {
+        if (s0.group() != Group.FOREGROUND || s1.group() != Group.BACKGROUND) {
+            throw new IllegalArgumentException("run(S_0', S_1') takes a sample of D_0 then one of D_1, got "
+                    + s0.group().symbol() + " and " + s1.group().symbol());
+        }
         AuditSetting setting = auditor.setting().orElseThrow(() -> new IllegalStateException(
                 "this auditor has no audit setting: build it with Auditor.of(model, setting)"));
         FullAudit full = custom ? this : withFeatureAudit(FeatureAudit.of(setting)

@@ -35,7 +35,7 @@ public record PowerTable(List<String> tests, double[] lambdas, int[] ms, double[
         throw new IllegalArgumentException("M = " + m + " is not in this table (" + java.util.Arrays.toString(ms) + ")");
     }
 
-    /** Long format, one row per (test, lambda, M): test, lambda, m, detection_rate, repeats. */
+    /** Long format, one row per (test, lambda, M): test, lambda, m, detection_rate (each over {@code repeats} draws). */
     @Override
     public Table toTable() {
         StringColumn test = StringColumn.create("test");

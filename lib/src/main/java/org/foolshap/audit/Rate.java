@@ -28,8 +28,8 @@ public record Rate(int events, int trials, double low, double high, double confi
     @Override
     public tech.tablesaw.api.Table toTable() {
         return tech.tablesaw.api.Table.create("rate").addColumns(
-                tech.tablesaw.api.IntColumn.create("events", events),
-                tech.tablesaw.api.IntColumn.create("trials", trials),
+                tech.tablesaw.api.IntColumn.create("events", new int[] {events}),
+                tech.tablesaw.api.IntColumn.create("trials", new int[] {trials}),
                 tech.tablesaw.api.DoubleColumn.create("rate", value()),
                 tech.tablesaw.api.DoubleColumn.create("low", low),
                 tech.tablesaw.api.DoubleColumn.create("high", high),

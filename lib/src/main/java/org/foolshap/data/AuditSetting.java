@@ -106,11 +106,12 @@ public final class AuditSetting {
         List<Feature> list = new ArrayList<>();
         for (int j = 0; j < d; j++) {
             DoubleColumn c = DoubleColumn.create(names.get(j));
-            for (double[][] rows : new double[][][] {foreground, background}) {
+            for (Group g : Group.values()) {
+                double[][] rows = g == Group.FOREGROUND ? foreground : background;
                 for (int r = 0; r < rows.length; r++) {
                     if (rows[r].length != d) {
-                        throw new IllegalArgumentException("row " + r + " has " + rows[r].length + " values for "
-                                + d + " feature names");
+                        throw new IllegalArgumentException(g.name().toLowerCase(java.util.Locale.ROOT) + " row " + r
+                                + " has " + rows[r].length + " values for " + d + " feature names");
                     }
                     c.append(rows[r][j]);
                 }
@@ -132,8 +133,9 @@ public final class AuditSetting {
         if (target.equals(sensitive)) {
             throw new IllegalArgumentException("the target '" + target + "' cannot also be the sensitive attribute");
         }
-        return new AuditSetting(name, source, Features.infer(source, target), sensitive, protectedValue, target,
-                foregroundName, backgroundName);
+        // keep the encoding in force (e.g. a model's, from withFeatures), less the target
+        Features kept = new Features(features.list().stream().filter(f -> !f.name().equals(target)).toList());
+        return new AuditSetting(name, source, kept, sensitive, protectedValue, target, foregroundName, backgroundName);
     }
 
     /** Encodes with a model's own features (e.g. {@code modelFile.features()}), so codes match its training. */

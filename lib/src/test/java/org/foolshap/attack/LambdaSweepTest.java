@@ -43,7 +43,7 @@ class LambdaSweepTest {
         assertArrayEquals(a.detectionRates(), b.detectionRates());
         assertEquals(a.best(), b.best());
         assertTrue(a.succeeded());
-        assertTrue(a.chosen().detectionRate() < 0.1);
+        assertTrue(a.chosen().orElseThrow().detectionRate() < 0.1);
         assertTrue(a.relativeDecrease() > 0.3, "decrease " + a.relativeDecrease());
         assertEquals(20, a.points().size());
         // the target curve moves monotonically with lambda (weights are monotone; draws add noise)
@@ -58,7 +58,8 @@ class LambdaSweepTest {
         ManipulabilityInterval.Result r = ManipulabilityInterval.of(LambdaSweep.withDefaults().withRepeats(30))
                 .run(C, 0, F1, s0Outputs(), auditor);
         assertTrue(r.low() < r.honest() && r.honest() < r.high(), r.toString());
-        assertTrue(r.down().chosen().detectionRate() < 0.1 && r.up().chosen().detectionRate() < 0.1);
+        assertTrue(r.down().chosen().orElseThrow().detectionRate() < 0.1
+                && r.up().chosen().orElseThrow().detectionRate() < 0.1);
     }
 
     @Test

@@ -88,7 +88,7 @@ public final class WeightsBenchmark {
                     .run(c, 0, inst[1], s0, auditor);
             System.out.printf("lambda sweep N = 32650, 20 lambdas x 100 audits (%s JVM): %.2f s, lambda* %s%n",
                     k == 0 ? "cold" : "warm", (System.nanoTime() - t) / 1e9,
-                    sw.best() < 0 ? "none" : String.format("%.3f", sw.chosen().lambda()));
+                    sw.chosen().map(p -> String.format("%.3f", p.lambda())).orElse("none"));
         }
     }
 

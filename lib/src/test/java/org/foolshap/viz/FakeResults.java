@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.foolshap.model.OutputScale;
 import org.foolshap.shap.Attributions;
 
 /** Realistic fake results shaped like the paper's Adult experiment, with a fixed seed. */
@@ -27,8 +28,8 @@ final class FakeResults {
         return new Attributions(ADULT, AFTER, scaled(AFTER, 0.15, 0.002), 0.109, 0.304, 0.95);
     }
 
-    /** n features with decaying importance, the sensitive one called "feature 37". */
-    static Attributions many(int n, long seed, double shrinkSensitive) {
+    /** n features with decaying importance, the sensitive one called "feature 37", on the given output scale. */
+    static Attributions many(int n, long seed, double shrinkSensitive, OutputScale scale) {
         Random r = new Random(seed);
         List<String> names = new ArrayList<>();
         double[] v = new double[n];
@@ -37,7 +38,7 @@ final class FakeResults {
             v[i] = (r.nextBoolean() ? 1 : -1) * 0.05 * Math.exp(-i / 20.0) * (0.5 + r.nextDouble());
         }
         v[37 % n] *= shrinkSensitive;
-        return new Attributions(names, v, scaled(v, 0.15, 0.001), 0.2, 0.3, 0.95);
+        return new Attributions(names, v, scaled(v, 0.15, 0.001), 0.2, 0.3, 0.95, scale);
     }
 
     private static double[] scaled(double[] v, double rel, double abs) {

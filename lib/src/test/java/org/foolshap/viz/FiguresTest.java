@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import javax.imageio.ImageIO;
+import org.foolshap.model.OutputScale;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.junit.jupiter.api.Test;
@@ -40,8 +41,10 @@ class FiguresTest {
 
     @Test
     void attributionsWithAHundredFeaturesKeepEveryLabel() {
-        XYChart chart = Figures.attributions(FakeResults.many(100, 1, 1), FakeResults.many(100, 1, 0.1),
-                "feature 37", "log-odds");
+        XYChart chart = Figures.attributions(FakeResults.many(100, 1, 1, OutputScale.LOG_ODDS),
+                FakeResults.many(100, 1, 0.1, OutputScale.LOG_ODDS), "feature 37");
+        assertTrue(chart.getXAxisTitle().contains("log-odds"),
+                "the axis names the attributions' scale: " + chart.getXAxisTitle());
         BufferedImage img = render(chart, "attributions-100");
         assertTrue(img.getHeight() >= 100 * AttributionFigure.MIN_ROW_PIXELS, "height " + img.getHeight());
         assertNonTrivial(img, 800, 2600);
@@ -50,16 +53,14 @@ class FiguresTest {
 
     @Test
     void singleAttributionsAndManySeries() {
-        BufferedImage one = render(Figures.attributions(FakeResults.before(), "gender", "probability"),
-                "attributions-honest");
+        BufferedImage one = render(Figures.attributions(FakeResults.before(), "gender"), "attributions-honest");
         assertNonTrivial(one, 800, 300);
         assertTrue(pixels(one, Palette.HONEST) > 50);
         var series = new java.util.LinkedHashMap<String, org.foolshap.shap.Attributions>();
         series.put("honest", FakeResults.before());
         series.put("Fool SHAP", FakeResults.after());
         series.put("brute force", FakeResults.before());
-        BufferedImage three = render(Figures.attributions(series, null, "probability", "Three backgrounds"),
-                "attributions-three");
+        BufferedImage three = render(Figures.attributions(series, null, "Three backgrounds"), "attributions-three");
         assertNonTrivial(three, 800, 400);
     }
 
@@ -68,17 +69,18 @@ class FiguresTest {
         double[] d0 = FakeResults.outputs(16192, 0.109, 1);
         double[] d1 = FakeResults.outputs(32650, 0.304, 2);
         BufferedImage img = render(Figures.cdfs(d0, FakeResults.tilted(d0, 200, 0, 3), d1,
-                FakeResults.tilted(d1, 200, 0.6, 4), "women", "men", "probability"), "cdfs");
+                FakeResults.tilted(d1, 200, 0.6, 4), "women", "men", OutputScale.PROBABILITY), "cdfs");
         assertNonTrivial(img, 700, 450);
         assertTrue(pixels(img, Palette.GROUP0) > 200, "group 0 drawn");
         assertTrue(pixels(img, Palette.GROUP1) > 200, "group 1 drawn");
-        assertNonTrivial(render(Figures.cdfs(d0, null, d1, null), "cdfs-data-only"), 700, 450);
+        assertNonTrivial(render(Figures.cdfs(d0, null, d1, null, "group 0", "group 1", OutputScale.PROBABILITY),
+                "cdfs-data-only"), 700, 450);
     }
 
     @Test
     void histogramsByGroup() {
         BufferedImage img = render(Figures.outputHistograms(FakeResults.outputs(16192, 0.109, 1),
-                FakeResults.outputs(32650, 0.304, 2), "women", "men", "probability", 30), "histograms");
+                FakeResults.outputs(32650, 0.304, 2), "women", "men", OutputScale.PROBABILITY, 30), "histograms");
         assertNonTrivial(img, 700, 400);
         assertTrue(pixels(img, Palette.GROUP0) > 200);
         assertTrue(pixels(img, Palette.GROUP1) > 200);
@@ -88,11 +90,11 @@ class FiguresTest {
     void lambdaCurvesHighlightTheSensitiveFeature() {
         double[] l = FakeResults.lambdas();
         BufferedImage img = render(Figures.lambdaCurves(l, FakeResults.ADULT, FakeResults.meanPhi(l),
-                FakeResults.sdPhi(l), "gender"), "lambda-curves");
+                FakeResults.sdPhi(l), "gender", OutputScale.PROBABILITY, Double.NaN), "lambda-curves");
         assertNonTrivial(img, 800, 450);
         assertTrue(pixels(img, Palette.SENSITIVE) > 300, "sensitive curve drawn");
         BufferedImage noBands = render(Figures.lambdaCurves(l, FakeResults.ADULT, FakeResults.meanPhi(l), null,
-                "gender", "log-odds", 2.0), "lambda-curves-no-bands-chosen");
+                "gender", OutputScale.LOG_ODDS, 2.0), "lambda-curves-no-bands-chosen");
         assertTrue(pixels(noBands, Palette.MANIPULATED) > 50, "chosen lambda marked");
         assertNonTrivial(noBands, 800, 450);
     }
@@ -108,7 +110,7 @@ class FiguresTest {
                 mean[i][f] = 0.01 * Math.sin(f + i / 5.0) / (1 + f / 10.0);
             }
         }
-        XYChart chart = Figures.lambdaCurves(l, names, mean, null, "f3");
+        XYChart chart = Figures.lambdaCurves(l, names, mean, null, "f3", OutputScale.PROBABILITY, Double.NaN);
         long inLegend = chart.getSeriesMap().values().stream().filter(s -> s.isShowInLegend()).count();
         assertEquals(2, inLegend, "sensitive + other features");
         assertNonTrivial(render(chart, "lambda-curves-40"), 700, 450);
@@ -117,15 +119,22 @@ class FiguresTest {
     @Test
     void detectionMarksAlphaAndTheChosenLambda() {
         double[] l = FakeResults.lambdas();
-        BufferedImage img = render(Figures.detection(l, FakeResults.detectionRate(l), 0.05, 2.0), "detection");
+        BufferedImage img = render(Figures.detection(l, FakeResults.detectionRate(l), null, 0.05, Double.NaN, 2.0),
+                "detection");
         assertNonTrivial(img, 700, 450);
         assertTrue(pixels(img, Palette.HONEST) > 200, "rate curve drawn");
         assertTrue(pixels(img, Palette.MANIPULATED) > 50, "chosen lambda marked");
         assertTrue(pixels(img, Palette.REFERENCE) > 50, "alpha line drawn");
         double[] hw = new double[l.length];
         java.util.Arrays.fill(hw, 0.04);
-        assertNonTrivial(render(Figures.detection(l, FakeResults.detectionRate(l), hw, 0.05, Double.NaN),
+        assertNonTrivial(render(Figures.detection(l, FakeResults.detectionRate(l), hw, 0.05, Double.NaN, Double.NaN),
                 "detection-ci"), 700, 450);
+        BufferedImage plain = render(Figures.detection(l, FakeResults.detectionRate(l), null, 0.05, Double.NaN,
+                Double.NaN), "detection-plain");
+        BufferedImage threshold = render(Figures.detection(l, FakeResults.detectionRate(l), null, 0.05, 0.1,
+                Double.NaN), "detection-threshold");
+        assertTrue(pixels(threshold, Palette.MANIPULATED) > pixels(plain, Palette.MANIPULATED) + 50,
+                "stealth threshold drawn");
     }
 
     @Test
@@ -152,7 +161,7 @@ class FiguresTest {
     @Test
     void exportHelpersWritePngAndSvg(@TempDir Path dir) throws IOException {
         XYChart chart = Figures.detection(FakeResults.lambdas(), FakeResults.detectionRate(FakeResults.lambdas()),
-                0.05, 2.0);
+                null, 0.05, 0.1, 2.0);
         byte[] png = Figures.pngBytes(chart);
         BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(png));
         assertEquals(chart.getWidth(), decoded.getWidth());
