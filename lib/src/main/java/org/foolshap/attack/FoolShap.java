@@ -106,6 +106,16 @@ public final class FoolShap {
         return baselineSeconds;
     }
 
+    /** Whether the brute-force and genetic baselines run. */
+    public boolean baselines() {
+        return baselines;
+    }
+
+    /** The sweep's cap on copies of a background row; 0 = none (the paper). */
+    public int cap() {
+        return sweep.cap();
+    }
+
     public FoolShap withM(int m) {
         return with(sweep.withM(m));
     }

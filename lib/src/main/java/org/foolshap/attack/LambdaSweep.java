@@ -132,6 +132,11 @@ public final class LambdaSweep {
         return lambdas.clone();
     }
 
+    /** At most this many copies of a background row in the weights; 0 = no cap. */
+    public int cap() {
+        return cap;
+    }
+
     /**
      * Runs the sweep on an audit setting's coefficients against its sensitive feature: target c_j = C[j][s], with
      * the background outputs and f(S_0') the matrix carries. The result names features and knows its scale.

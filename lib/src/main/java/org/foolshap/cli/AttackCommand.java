@@ -7,21 +7,20 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import org.foolshap.AtomicFiles;
 import org.foolshap.attack.AttackResult;
 import org.foolshap.attack.FoolShap;
 import org.foolshap.attack.LambdaGrid;
-import org.foolshap.attack.SweepResult;
 import org.foolshap.data.Csv;
-import org.foolshap.data.Dataset;
 import org.foolshap.shap.Attributions;
 import org.foolshap.shap.Explainers;
 import org.foolshap.viz.Figures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import tech.tablesaw.api.IntColumn;
-import tech.tablesaw.api.Table;
 
 /** {@code attack}: the whole Fool SHAP protocol on a saved model and a data file, with its files and figures. */
 @Command(name = "attack", mixinStandardHelpOptions = true, sortOptions = false,
@@ -35,7 +34,12 @@ import tech.tablesaw.api.Table;
                 + "REPEATS times, and lambda* is the one with the smallest |Phi_s| detected under 10%% of the time.",
             "",
             "Writes OUT/result.json, OUT/s0.csv and OUT/s1.csv (the supplied rows, with a 'row' column indexing "
-                + "FILE), and figures: attributions.png, cdfs.png, lambda-curves.png, detection.png."})
+                + "FILE), and figures: attributions.png, cdfs.png, lambda-curves.png, detection.png. The files are "
+                + "written into a fresh folder that replaces OUT once all are complete, so OUT is never a mix of two "
+                + "runs; OUT must be new or hold only such files.",
+            "",
+            "--lambdas takes lambda values (e.g. 0.316:100:20), --log10-lambdas their base-10 exponents "
+                + "(e.g. -0.5:2:20), as in 'reproduce'."})
 final class AttackCommand implements Callable<Integer> {
     @Mixin
     GroupOptions group;
@@ -44,9 +48,8 @@ final class AttackCommand implements Callable<Integer> {
             description = "rows in each supplied sample (default: ${DEFAULT-VALUE})")
     int m;
 
-    @Option(names = "--lambdas", defaultValue = "0.316:100:20", paramLabel = "LO:HI:STEPS",
-            description = "lambdas, log-spaced from LO to HI (both > 0) (default: ${DEFAULT-VALUE}, the paper's grid)")
-    String lambdas;
+    @Mixin
+    LambdaOptions lambdas;
 
     @Option(names = "--repeats", defaultValue = "100", paramLabel = "R",
             description = "audited draws per lambda (default: ${DEFAULT-VALUE})")
@@ -66,13 +69,19 @@ final class AttackCommand implements Callable<Integer> {
     @Option(names = "--no-baselines", description = "skip the brute-force and genetic baselines")
     boolean noBaselines;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory")
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "output folder: new, or an earlier attack's result (replaced as a whole)")
     Path out;
+
+    /** Called with each file's name once it is written into the fresh result folder (a seam for tests). */
+    Consumer<String> written = name -> { };
 
     @Override
     public Integer call() throws IOException {
+        Outputs.checkResultFolder("--out", out, FILES, group.model, group.data);
+        LambdaGrid grid = lambdas.grid();
         GroupedData data = group.load();
-        FoolShap attack = FoolShap.of(Explainers.auto(data.model().model())).withM(m).withLambdas(grid(lambdas))
+        FoolShap attack = FoolShap.of(Explainers.auto(data.model().model())).withM(m).withLambdas(grid)
                 .withRepeats(repeats).withSignificance(significance).withSeed(seed).withBaselines(!noBaselines)
                 .withCategorical(data.categorical()).withNames(data.model().features().names());
         if (cap != null) {
@@ -82,17 +91,32 @@ final class AttackCommand implements Callable<Integer> {
         try (TerminalProgress progress = new TerminalProgress()) {
             result = attack.withProgress(progress).attack(data.setting());
         }
-        Files.createDirectories(out);
-        Csv.write(result.sampleS0().toTable(), out.resolve("s0.csv"));
-        Csv.write(result.sampleS1().toTable(), out.resolve("s1.csv"));
-        Files.writeString(out.resolve("result.json"),
-                new GsonBuilder().disableHtmlEscaping().serializeNulls().setPrettyPrinting()
-                        .serializeSpecialFloatingPointValues().create()
-                        .toJson(json(result, data)) + "\n");
-        figures(result);
+        // every file goes into a fresh folder, swapped in for OUT once all are written
+        String json = new GsonBuilder().disableHtmlEscaping().serializeNulls().setPrettyPrinting()
+                .serializeSpecialFloatingPointValues().create().toJson(json(result, data)) + "\n";
+        AtomicFiles.writeFolder(out, dir -> {
+            Csv.write(result.sampleS0().toTable(), dir.resolve("s0.csv"));
+            written.accept("s0.csv");
+            Csv.write(result.sampleS1().toTable(), dir.resolve("s1.csv"));
+            written.accept("s1.csv");
+            Files.writeString(dir.resolve("result.json"), json);
+            written.accept("result.json");
+            Figures.png(Figures.attributions(result), dir.resolve("attributions.png"));
+            written.accept("attributions.png");
+            Figures.png(Figures.cdfs(result), dir.resolve("cdfs.png"));
+            written.accept("cdfs.png");
+            Figures.png(Figures.lambdaCurves(result.sweep()), dir.resolve("lambda-curves.png"));
+            written.accept("lambda-curves.png");
+            Figures.png(Figures.detection(result.sweep()), dir.resolve("detection.png"));
+            written.accept("detection.png");
+        });
         System.out.println(summary(result));
         return 0;
     }
+
+    /** The files of a result folder. */
+    static final Set<String> FILES = Set.of("s0.csv", "s1.csv", "result.json", "attributions.png", "cdfs.png",
+            "lambda-curves.png", "detection.png");
 
     private Map<String, Object> json(AttackResult r, GroupedData data) {
         List<String> names = data.model().features().names();
@@ -126,13 +150,6 @@ final class AttackCommand implements Callable<Integer> {
         return j;
     }
 
-    private void figures(AttackResult r) {
-        Figures.png(Figures.attributions(r), out.resolve("attributions.png"));
-        Figures.png(Figures.cdfs(r), out.resolve("cdfs.png"));
-        Figures.png(Figures.lambdaCurves(r.sweep()), out.resolve("lambda-curves.png"));
-        Figures.png(Figures.detection(r.sweep()), out.resolve("detection.png"));
-    }
-
     private String summary(AttackResult r) {
         Attributions b = r.before();
         return String.format(java.util.Locale.ROOT,
@@ -152,28 +169,4 @@ final class AttackCommand implements Callable<Integer> {
     }
 
 
-    /** LO:HI:STEPS in lambda units (the library's grid is in powers of ten). */
-    static LambdaGrid grid(String spec) {
-        String[] parts = spec.trim().split(":");
-        if (parts.length != 3) {
-            throw new UserError("--lambdas '" + spec + "' is not LO:HI:STEPS, e.g. 0.316:100:20");
-        }
-        double lo;
-        double hi;
-        int steps;
-        try {
-            lo = Double.parseDouble(parts[0]);
-            hi = Double.parseDouble(parts[1]);
-            steps = Integer.parseInt(parts[2]);
-        } catch (NumberFormatException e) {
-            throw new UserError("--lambdas '" + spec + "' is not LO:HI:STEPS, e.g. 0.316:100:20");
-        }
-        if (!(lo > 0) || !(hi > 0)) {
-            throw new UserError("--lambdas: lambda must be > 0 (got " + spec + ")");
-        }
-        if (hi < lo || steps < 1) {
-            throw new UserError("--lambdas: need LO <= HI and STEPS >= 1 (got " + spec + ")");
-        }
-        return new LambdaGrid(Math.log10(lo), Math.log10(hi), steps);
-    }
 }

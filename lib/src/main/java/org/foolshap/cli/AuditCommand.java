@@ -59,15 +59,16 @@ final class AuditCommand implements Callable<Integer> {
         double[][] d1 = data.backgroundRows();
         double[][] x0 = data.model().features().encode(Csv.read(s0));
         double[][] x1 = data.model().features().encode(Csv.read(s1));
+        double[] y0 = GroupedData.outputs(data.model(), x0, group.model, s0);
+        double[] y1 = GroupedData.outputs(data.model(), x1, group.model, s1);
         Auditor auditor = Auditor.of(f.outputs(d0), f.outputs(d1)).withSignificance(significance);
         Map<String, AuditVerdict> verdicts;
         if (tests.equals("paper")) {
-            verdicts = Map.of("paper", auditor.audit(f.outputs(x0), f.outputs(x1), seed));
+            verdicts = Map.of("paper", auditor.audit(y0, y1, seed));
         } else {
             FeatureAudit features = FeatureAudit.withDefaults().withCategorical(data.categorical())
                     .withNames(data.model().features().names());
-            verdicts = FullAudit.of(auditor).withFeatureAudit(features).run(d0, d1, x0, x1, f.outputs(x0),
-                    f.outputs(x1), seed);
+            verdicts = FullAudit.of(auditor).withFeatureAudit(features).run(d0, d1, x0, x1, y0, y1, seed);
         }
         Map<String, Object> j = new LinkedHashMap<>();
         j.put("significance", significance);

@@ -30,6 +30,7 @@ public final class DataCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Outputs.checkFile("--out", out);
         Dataset d = Datasets.load(dataset, dataDir);
         Csv.write(d.table(), out);
         spec.commandLine().getErr().println("wrote " + d.rowCount() + " rows of " + d.name() + " to " + out);

@@ -14,8 +14,10 @@ import picocli.CommandLine.Option;
 @Command(name = "fetch", mixinStandardHelpOptions = true,
         description = {"Download a dataset's raw files (or copy them from a mirror) into the",
                 "per-user cache ($XDG_CACHE_HOME/foolshap/NAME, default ~/.cache/foolshap/NAME)",
-                "and verify their SHA-256 against the catalog. A mismatch or a truncated",
-                "download deletes the partial file and fails (exit 1)."})
+                "and verify their SHA-256 against the catalog. A mismatch, a truncated",
+                "download or a server that sends nothing for --timeout seconds deletes the",
+                "partial file and fails (exit 1); so does Ctrl-C (the partial file is",
+                "deleted, never left as FILE.part)."})
 public final class FetchCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -31,15 +33,22 @@ public final class FetchCommand implements Callable<Integer> {
     @Option(names = "--cache-dir", paramLabel = "DIR", description = "write here instead of the per-user cache")
     Path cacheDir;
 
+    @Option(names = "--timeout", defaultValue = "60", paramLabel = "SECONDS",
+            description = "give up on a download that receives no data for this long (default: ${DEFAULT-VALUE})")
+    double timeout;
+
     @Override
     public Integer call() throws Exception {
+        if (!(timeout > 0) || !Double.isFinite(timeout)) {
+            throw new UserError("--timeout must be a positive number of seconds, got " + timeout);
+        }
         Catalog.Entry entry = Catalog.load().entry(dataset);
         Path cache = cacheDir != null ? cacheDir : DataLocator.fromEnvironment().cacheDir();
         PrintWriter out = spec.commandLine().getOut();
         var fetched = new Fetcher(cache, line -> {
             out.println(line);
             out.flush();
-        }).fetch(entry, from);
+        }, java.time.Duration.ofMillis(Math.max(1, Math.round(timeout * 1000)))).fetch(entry, from);
         if (!entry.embedded()) {
             out.println(dataset + ": " + fetched.size() + " file(s) in " + cache.resolve(dataset));
         }

@@ -24,9 +24,25 @@ record GroupedData(ModelFile model, Table table, double[][] x, int[] foreground,
         Table table = Csv.read(data);
         boolean[] mask = Dataset.protectedMask(table, sensitive, protectedValue);
         double[][] x = model.features().encode(table);
+        outputs(model, x, modelPath, data);
         int[] fg = java.util.stream.IntStream.range(0, mask.length).filter(i -> mask[i]).toArray();
         int[] bg = java.util.stream.IntStream.range(0, mask.length).filter(i -> !mask[i]).toArray();
         return new GroupedData(model, table, x, fg, bg, model.features().index(sensitive), protectedValue);
+    }
+
+    /**
+     * The model's outputs on encoded rows of a CSV file, or a one-line error naming the model, the file and the line
+     * when one is not a finite number (a NaN is never written as an empty cell, nor averaged into a result).
+     */
+    static double[] outputs(ModelFile model, double[][] rows, Path modelPath, Path data) {
+        double[] y = model.model().outputs(rows);
+        for (int i = 0; i < y.length; i++) {
+            if (!Double.isFinite(y[i])) {
+                throw new UserError("model " + modelPath + " gives " + y[i] + " for line " + (i + 2) + " of " + data
+                        + "; its output must be a finite number");
+            }
+        }
+        return y;
     }
 
     /** The same data as an audit setting, encoded with the model's features. */

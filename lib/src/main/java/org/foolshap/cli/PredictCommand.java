@@ -15,7 +15,9 @@ import tech.tablesaw.api.Table;
         description = {"Score raw CSV rows with a saved model: writes the input columns plus",
                 "'output', the explained output (probability of class 1, log-odds for gbt).",
                 "Extra columns (e.g. the target) are kept; a missing feature column, a",
-                "missing value or an unknown category is an error."})
+                "missing value, a number that is not finite, an unknown category or an",
+                "output that is not a number is an error. OUT.csv is replaced only once",
+                "complete."})
 public final class PredictCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -31,13 +33,14 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Outputs.checkFile("--out", out, data, model);
         ModelFile m = ModelFile.load(model);
         Table t = Csv.read(data);
-        double[] y = m.model().outputs(m.features().encode(t));
-        Table result = t.copy();
-        if (result.containsColumn("output")) {
+        if (t.containsColumn("output")) {
             throw new UserError(data + " already has a column named 'output'; rename it first");
         }
+        double[] y = GroupedData.outputs(m, m.features().encode(t), model, data);
+        Table result = t.copy();
         result.addColumns(DoubleColumn.create("output", y));
         Csv.write(result, out);
         spec.commandLine().getErr().println("wrote " + y.length + " scored rows to " + out);

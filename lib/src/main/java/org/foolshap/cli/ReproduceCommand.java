@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.foolshap.attack.FoolShap;
-import org.foolshap.attack.LambdaGrid;
 import org.foolshap.audit.Protocol;
 import org.foolshap.experiment.CalibrationFile;
 import org.foolshap.experiment.CalibrationRow;
@@ -21,6 +20,7 @@ import org.foolshap.experiment.Summary;
 import org.foolshap.model.ModelKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -45,9 +45,15 @@ import picocli.CommandLine.Option;
                 "  calibration.csv  false-positive rate of the audit on honest draws,",
                 "                   per run, with a Wilson 95%% interval",
                 "  figure5.png      relative decrease of |Phi_s| per dataset, by method",
+                "  settings.json    the settings the rows depend on (M, R, alpha,",
+                "                   lambdas, ...)",
                 "Re-running with the same --out skips the runs already in results.csv,",
-                "so an interrupted study resumes. A dataset whose raw files are missing",
-                "is skipped with the command that fetches it; the others still run.",
+                "so an interrupted study resumes; with other settings than settings.json",
+                "records it stops (exit 2) instead of mixing rows: use the recorded",
+                "settings or a new --out. A dataset whose raw files are missing is",
+                "skipped with the command that fetches it; the others still run.",
+                "--lambdas takes lambda values (e.g. 0.316:100:20), --log10-lambdas",
+                "their base-10 exponents (e.g. -0.5:2:20), as in 'attack'.",
                 "",
                 "Cost on 2 cores: 20-40 s per Adult run, 10-20 s per COMPAS or",
                 "Communities run; the acceptance grid (adult, compas, communities x",
@@ -89,9 +95,8 @@ final class ReproduceCommand implements Callable<Integer> {
             description = "the auditor's total level, Bonferroni over its 6 tests (default: ${DEFAULT-VALUE})")
     double significance;
 
-    @Option(names = "--lambdas", defaultValue = "-0.5:2:20", paramLabel = "LO:HI:N",
-            description = "log10 grid of lambdas (default: ${DEFAULT-VALUE}, the paper's)")
-    String lambdas;
+    @Mixin
+    LambdaOptions lambdas;
 
     @Option(names = "--lambda-extensions", defaultValue = "2", paramLabel = "N",
             description = "times a run may widen the grid past the edge lambda* lands on; 0 = the fixed grid "
@@ -121,8 +126,9 @@ final class ReproduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Outputs.checkFolder("--out", out);
         Protocol protocol = Protocol.paper().withM(m).withRepeats(repeats).withSignificance(significance);
-        FoolShap attack = FoolShap.withDefaults().withProtocol(protocol).withLambdas(LambdaGrid.parse(lambdas));
+        FoolShap attack = FoolShap.withDefaults().withProtocol(protocol).withLambdas(lambdas.grid());
         Study study = Study.withDefaults().withDatasets(Ranges.names(datasets))
                 .withModels(Ranges.names(models).stream().map(ModelKind::parse).toList())
                 .withSeeds(Ranges.seeds(seeds)).withAttack(attack)
@@ -132,13 +138,18 @@ final class ReproduceCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ResultsFile results = new ResultsFile(out.resolve("results.csv"));
         CalibrationFile calibration = new CalibrationFile(out.resolve("calibration.csv"));
-        Plan plan = study.plan(results, calibration);
+        Plan plan;
+        try {
+            plan = study.plan(results, calibration);
+        } catch (Study.SettingsChanged e) {
+            throw new UserError(settingsMessage(e));
+        }
         Study.Outcome outcome;
         try (TerminalProgress bars = new TerminalProgress()) {
             outcome = study.execute(plan, new Listener(bars, err));
         }
         err.flush();
-        o.println(study + ", lambdas " + lambdas);
+        o.println(study + ", lambdas " + lambdas.describe());
         o.printf(Locale.ROOT, "%d runs computed, %d resumed from %s, in %.0f s%n", outcome.ran(), outcome.resumed(),
                 results.path(), outcome.seconds());
         for (Study.Skip s : outcome.skipped()) {
@@ -175,6 +186,27 @@ final class ReproduceCommand implements Callable<Integer> {
         o.flush();
         return 0;
     }
+
+    /** The library's refusal to mix settings, in this command's option names. */
+    private String settingsMessage(Study.SettingsChanged e) {
+        if (e.changes().stream().anyMatch(c -> c.recorded() == null)) {
+            return "--out " + out + " holds results without a settings.json (written by an older version), so "
+                    + "resuming could mix settings; choose a new --out";
+        }
+        StringBuilder b = new StringBuilder("--out " + out + " holds results computed with other settings: ");
+        List<String> old = new java.util.ArrayList<>();
+        for (Study.SettingsChanged.Change c : e.changes()) {
+            String option = OPTIONS.getOrDefault(c.setting(), c.setting());
+            b.append(old.isEmpty() ? "" : ", ").append(option).append(' ').append(c.recorded()).append(" (now ")
+                    .append(c.now()).append(')');
+            old.add(option + " " + c.recorded());
+        }
+        return b.append("; resume with ").append(String.join(" ", old)).append(", or choose a new --out").toString();
+    }
+
+    private static final java.util.Map<String, String> OPTIONS = java.util.Map.of("m", "--m", "repeats",
+            "--repeats", "significance", "--significance", "lambdas", "--lambdas", "lambda_extensions",
+            "--lambda-extensions", "mlp_background", "--mlp-background", "calibration_draws", "--calibration-draws");
 
     /** Prefixes each stage with the overall position and ETA, and logs finished runs. */
     private static final class Listener implements StudyListener {

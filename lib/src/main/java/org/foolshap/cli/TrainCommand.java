@@ -66,11 +66,13 @@ public final class TrainCommand implements Callable<Integer> {
                     + " training rows (default 0: the defaults)")
     int search;
 
-    @Option(names = "--out", required = true, paramLabel = "MODEL", description = "model file to write")
+    @Option(names = "--out", required = true, paramLabel = "MODEL",
+            description = "model file to write (replaced only once complete)")
     Path out;
 
     @Override
     public Integer call() throws Exception {
+        Outputs.checkFile("--out", out, data);
         ModelKind kind = ModelKind.parse(model);
         Dataset d = dataset();
         Trainer trainer = Trainer.of(kind).withSeed(seed);

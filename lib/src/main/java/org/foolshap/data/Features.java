@@ -11,8 +11,8 @@ import tech.tablesaw.columns.Column;
 
 /**
  * The ordered inputs of a model and the one encoding between Tablesaw tables and model rows: numeric columns
- * are copied, categorical columns become the index of their level. Unknown levels and missing values are
- * errors that name the column, the row and the value, never a silent code.
+ * are copied, categorical columns become the index of their level. Unknown levels, missing values and numbers
+ * that are not finite are errors that name the column, the row and the value, never a silent code.
  */
 public record Features(List<Feature> list) implements Serializable {
     public Features {
@@ -89,9 +89,14 @@ public record Features(List<Feature> list) implements Serializable {
             Column<?> c = table.column(f.name());
             for (int r = 0; r < n; r++) {
                 if (c.isMissing(r)) {
-                    throw new IllegalArgumentException("missing value in column " + f.name() + " at row " + r);
+                    throw new IllegalArgumentException("missing value in column " + f.name() + " of table "
+                            + table.name() + " at row " + r);
                 }
                 rows[r][j] = f.categorical() ? code(f, c.getString(r), r) : numeric(c, r);
+                if (!Double.isFinite(rows[r][j])) {
+                    throw new IllegalArgumentException("column " + f.name() + " of table " + table.name() + " holds "
+                            + rows[r][j] + " at row " + r + "; numbers must be finite");
+                }
             }
         }
         return rows;

@@ -17,14 +17,22 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.foolshap.AtomicFiles;
 
 /**
  * Downloads a dataset's raw files (or copies them from a mirror directory) into {@code <cache>/<name>/} and
  * verifies each file's SHA-256 against the catalog. Each file is written to {@code <file>.part} first and moved
  * into place only once complete and verified; a short body (fewer bytes than Content-Length or than the catalog
- * size), a digest mismatch, an HTTP error or an I/O error deletes the partial file and throws
- * {@link FetchException}. A file whose digest the catalog does not know is kept, and its computed digest is
+ * size), a digest mismatch, an HTTP error, an I/O error or a stalled server (no byte for the read timeout, 60 s by
+ * default) deletes the partial file and throws {@link FetchException}; so does stopping the JVM (Ctrl-C), through
+ * a shutdown hook ({@link AtomicFiles#deleteOnExit}). A file whose digest the catalog does not know is kept, and its computed digest is
  * reported so the user can check it against the source.
  */
 public final class Fetcher {
@@ -39,14 +47,36 @@ public final class Fetcher {
     public record Fetched(String file, Path path, String sha256, long bytes, boolean verified, boolean reused) {
     }
 
+    /** How long a download may go without receiving a byte before it is abandoned (default of the CLI). */
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
+
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "foolshap-fetch-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final Path cacheDir;
     private final Consumer<String> log;
     private final HttpClient client;
+    private final Duration readTimeout;
 
-    /** A fetcher writing under {@code cacheDir} and reporting each step to {@code log}. */
+    /** A fetcher writing under {@code cacheDir} and reporting each step to {@code log}; stalls after 60 s fail. */
     public Fetcher(Path cacheDir, Consumer<String> log) {
+        this(cacheDir, log, DEFAULT_READ_TIMEOUT);
+    }
+
+    /**
+     * A fetcher whose downloads fail when no byte arrives for {@code readTimeout} (a stalled server), deleting the
+     * partial file.
+     */
+    public Fetcher(Path cacheDir, Consumer<String> log, Duration readTimeout) {
+        if (readTimeout.isNegative() || readTimeout.isZero()) {
+            throw new IllegalArgumentException("the read timeout must be positive, got " + readTimeout);
+        }
         this.cacheDir = cacheDir;
         this.log = log;
+        this.readTimeout = readTimeout;
         this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(Duration.ofSeconds(30)).build();
     }
@@ -96,6 +126,7 @@ public final class Fetcher {
             log.accept(f.file() + ": the copy in " + dir + " does not match the catalog; fetching again");
         }
         Path part = dir.resolve(f.file() + ".part");
+        AtomicFiles.deleteOnExit(part); // Ctrl-C or SIGTERM mid-download: no .part left behind
         try {
             String source = copy(entry, f, from, part);
             long bytes = Files.size(part);
@@ -119,6 +150,7 @@ public final class Fetcher {
             return new Fetched(f.file(), target, sha, bytes, verified, false);
         } finally {
             Files.deleteIfExists(part);
+            AtomicFiles.release(part);
         }
     }
 
@@ -163,20 +195,41 @@ public final class Fetcher {
         }
         long expected = response.headers().firstValueAsLong("Content-Length").orElse(-1);
         long n = 0;
-        try (InputStream in = response.body(); OutputStream out = Files.newOutputStream(part)) {
+        InputStream body = response.body();
+        // A stalled server blocks read() forever: a watchdog closes the stream when no byte came for readTimeout.
+        AtomicLong lastByte = new AtomicLong(System.nanoTime());
+        AtomicBoolean stalled = new AtomicBoolean();
+        long period = Math.max(10, Math.min(1000, readTimeout.toMillis() / 4));
+        ScheduledFuture<?> watchdog = WATCHDOG.scheduleAtFixedRate(() -> {
+            if (System.nanoTime() - lastByte.get() > readTimeout.toNanos() && stalled.compareAndSet(false, true)) {
+                try {
+                    body.close();
+                } catch (IOException ignored) {
+                    // the reader sees the stream closed either way
+                }
+            }
+        }, period, period, TimeUnit.MILLISECONDS);
+        try (InputStream in = body; OutputStream out = Files.newOutputStream(part)) {
             if (response.statusCode() != 200) {
                 throw new FetchException("download of " + url + " failed: HTTP " + response.statusCode());
             }
             byte[] buf = new byte[1 << 16];
             for (int k; (k = in.read(buf)) > 0; ) {
+                lastByte.set(System.nanoTime());
                 out.write(buf, 0, k);
                 n += k;
             }
         } catch (FetchException e) {
             throw e;
         } catch (IOException e) {
+            if (stalled.get()) {
+                throw new FetchException("download of " + url + " stalled: no data for " + readTimeout.toSeconds()
+                        + " s after " + n + " bytes; deleted the partial file");
+            }
             throw new FetchException("download of " + url + " broke off after " + n + " bytes (" + e.getMessage()
                     + "); deleted the partial file");
+        } finally {
+            watchdog.cancel(false);
         }
         if (expected >= 0 && n != expected) {
             throw new FetchException("download of " + url + " is truncated: " + n + " of " + expected
@@ -204,11 +257,13 @@ public final class Fetcher {
             }
             if (base.equals(name)) {
                 Path part = target.resolveSibling(target.getFileName() + ".part");
+                AtomicFiles.deleteOnExit(part);
                 try {
                     Files.copy(zin, part, StandardCopyOption.REPLACE_EXISTING);
                     Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 } finally {
                     Files.deleteIfExists(part);
+                    AtomicFiles.release(part);
                 }
                 return true;
             }

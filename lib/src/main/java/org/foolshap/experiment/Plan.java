@@ -2,6 +2,7 @@ package org.foolshap.experiment;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +45,7 @@ public final class Plan implements Tabular {
     final Study study;
     final ResultsFile results;
     final CalibrationFile calibration;
+    final SettingsFile settingsFile;
     final Map<String, Dataset> data;
     final Map<String, ResultRow> done;
     private final List<Task> tasks;
@@ -55,6 +57,7 @@ public final class Plan implements Tabular {
         this.study = study;
         this.results = results;
         this.calibration = calibration;
+        this.settingsFile = SettingsFile.besides(results);
         this.data = Map.copyOf(data);
         this.done = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(done));
         this.tasks = List.copyOf(tasks);
@@ -70,6 +73,10 @@ public final class Plan implements Tabular {
         }
         Set<String> calibrated = calibration == null ? null
                 : calibration.read().stream().map(CalibrationRow::key).collect(Collectors.toSet());
+        boolean hasRows = !done.isEmpty() || (calibrated != null && !calibrated.isEmpty());
+        if (hasRows) {
+            checkSettings(study, results);
+        }
         Map<String, Dataset> data = new LinkedHashMap<>();
         List<Task> tasks = new ArrayList<>();
         List<ResultRow> resumed = new ArrayList<>();
@@ -107,11 +114,50 @@ public final class Plan implements Tabular {
                 wanted.removeIf(t -> t.model() == ModelKind.MLP);
             }
             if (!wanted.isEmpty()) {
+                checkM(study, d, wanted);
                 data.put(name, d);
                 tasks.addAll(wanted);
             }
         }
         return new Plan(study, results, calibration, data, done, tasks, resumed, skipped);
+    }
+
+    /** The rows in the folder must have been computed with exactly this study's settings. */
+    private static void checkSettings(Study study, ResultsFile results) throws IOException {
+        Map<String, String> now = study.settings();
+        var recorded = SettingsFile.besides(results).read();
+        Path folder = results.path().toAbsolutePath().getParent();
+        List<Study.SettingsChanged.Change> changes = new ArrayList<>();
+        if (recorded.isEmpty()) {
+            changes.add(new Study.SettingsChanged.Change("settings.json", null, "missing"));
+        } else {
+            for (var e : now.entrySet()) {
+                String old = recorded.get().get(e.getKey());
+                if (!e.getValue().equals(old)) {
+                    changes.add(new Study.SettingsChanged.Change(e.getKey(), old == null ? "(not recorded)" : old,
+                            e.getValue()));
+                }
+            }
+        }
+        if (!changes.isEmpty()) {
+            throw new Study.SettingsChanged(folder, changes);
+        }
+    }
+
+    /** M must fit both groups of the dataset (and the MLP background cap), checked before any run starts. */
+    private static void checkM(Study study, Dataset d, List<Task> wanted) {
+        int m = study.protocol().m();
+        int fg = d.foregroundRows().length;
+        int bg = d.backgroundRows().length;
+        if (m > fg || m > bg) {
+            throw new IllegalArgumentException("M = " + m + " is larger than " + d.name() + "'s "
+                    + (m > fg ? "protected group (" + fg + " rows)" : "other group (" + bg + " rows)")
+                    + "; choose M at most " + Math.min(fg, bg));
+        }
+        if (m > study.mlpBackground() && wanted.stream().anyMatch(t -> t.model() == ModelKind.MLP)) {
+            throw new IllegalArgumentException("M = " + m + " is larger than the MLP background cap ("
+                    + study.mlpBackground() + " rows); raise the cap or lower M");
+        }
     }
 
     private static String fetchHint(String name, String message) {

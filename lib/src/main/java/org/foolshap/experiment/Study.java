@@ -25,6 +25,8 @@ import org.foolshap.model.ModelKind;
  * coefficients on the FULL background, the lambda sweep, the Fool SHAP sample, the brute-force and genetic
  * baselines with the sweep's time budget, and the final audit. Each finished run appends a {@link ResultRow} to
  * results.csv and (optionally) a {@link CalibrationRow} to calibration.csv: re-running skips the runs already there.
+ * The settings those rows depend on ({@link #settings()}) are recorded in settings.json beside them, and a study with
+ * other settings refuses to resume there ({@link SettingsChanged}) rather than mix rows of two protocols.
  *
  * <p>Settings are declared once. The audit {@link Protocol} (M, repeats, significance, stealth threshold) and the
  * attack's own settings (lambda grid, baseline budget, baselines on or off, cap) live in an attack prototype,
@@ -254,6 +256,90 @@ public final class Study {
         return datasets.size() * models.size() * seeds.size();
     }
 
+    /**
+     * The settings every row of this study depends on, as text in a fixed order: m, repeats, significance,
+     * stealth_threshold, lambdas (values, {@code LO:HI:STEPS} when log-spaced), lambda_extensions, baselines,
+     * baseline_seconds, cap, mlp_background, calibration_draws. Not the grid (datasets, models, seeds), which chooses
+     * rows, nor threads. A resumed study must have the settings its folder's settings.json records ({@link #plan}).
+     */
+    public Map<String, String> settings() {
+        Protocol p = protocol();
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("m", Integer.toString(p.m()));
+        m.put("repeats", Integer.toString(p.repeats()));
+        m.put("significance", Double.toString(p.significance()));
+        m.put("stealth_threshold", Double.toString(p.stealthThreshold()));
+        m.put("lambdas", lambdaText(attack.lambdas()));
+        m.put("lambda_extensions", Integer.toString(lambdaExtensions));
+        m.put("baselines", Boolean.toString(attack.baselines()));
+        m.put("baseline_seconds", Double.toString(attack.baselineSeconds()));
+        m.put("cap", Integer.toString(attack.cap()));
+        m.put("mlp_background", Integer.toString(mlpBackground));
+        m.put("calibration_draws", Integer.toString(calibrationDraws));
+        return m;
+    }
+
+    /** {@code LO:HI:STEPS} in values (6 significant digits) for a log-spaced list, the whole list otherwise. */
+    static String lambdaText(double[] lambdas) {
+        int n = lambdas.length;
+        boolean logSpaced = true;
+        for (int k = 0; k < n && n > 1; k++) {
+            double expected = Math.pow(10, Math.log10(lambdas[0])
+                    + (Math.log10(lambdas[n - 1]) - Math.log10(lambdas[0])) * k / (n - 1));
+            logSpaced &= Math.abs(lambdas[k] - expected) <= 1e-9 * expected;
+        }
+        if (logSpaced) {
+            return number(lambdas[0]) + ":" + number(lambdas[n - 1]) + ":" + n;
+        }
+        return java.util.Arrays.stream(lambdas).mapToObj(Study::number)
+                .collect(java.util.stream.Collectors.joining(","));
+    }
+
+    /** Six significant digits, without trailing zeros: 0.316228, 100. */
+    private static String number(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * A results folder holds rows computed with other settings than this study's ({@link #settings()}); resuming would
+     * mix them. {@link #changes()} says which, with the recorded value ({@code null} when the folder has rows but no
+     * settings.json, i.e. an older version wrote it) and this study's.
+     */
+    public static final class SettingsChanged extends IllegalArgumentException {
+        /** One setting whose recorded value differs from this study's. */
+        public record Change(String setting, String recorded, String now) {
+        }
+
+        private final transient List<Change> changes;
+        private final Path folder;
+
+        SettingsChanged(Path folder, List<Change> changes) {
+            super(message(folder, changes));
+            this.folder = folder;
+            this.changes = List.copyOf(changes);
+        }
+
+        public List<Change> changes() {
+            return changes;
+        }
+
+        /** The folder of results.csv. */
+        public Path folder() {
+            return folder;
+        }
+
+        private static String message(Path folder, List<Change> changes) {
+            if (changes.stream().anyMatch(c -> c.recorded() == null)) {
+                return "the results in " + folder + " do not record their settings (no settings.json); resuming "
+                        + "could mix settings, so choose another output folder";
+            }
+            return "the results in " + folder + " were computed with other settings: " + changes.stream()
+                    .map(c -> c.setting() + " " + c.recorded() + " (now " + c.now() + ")")
+                    .collect(java.util.stream.Collectors.joining(", "))
+                    + "; resume with the recorded settings, or choose another output folder";
+        }
+    }
+
     /** A dataset (model null) or a dataset x model pair that will not run, and why. */
     public record Skip(String dataset, String model, String reason) {
         @Override
@@ -284,8 +370,13 @@ public final class Study {
      * command that fetches them; an MLP on a dataset too wide for exact SHAP). Loads each dataset that has work
      * left. Execute the plan soon: runs finished by someone else in between would be computed again.
      *
+     * <p>Refuses to mix: when the folder already holds rows (results.csv or calibration.csv), its settings.json must
+     * record exactly this study's {@link #settings()}. Also checks up front that M fits each dataset with work left
+     * (both groups, and the MLP background cap when MLPs run), rather than failing after the first training.
+     *
      * @throws IOException              when a results file cannot be read
-     * @throws IllegalArgumentException when a results file exists with another header
+     * @throws SettingsChanged          when the folder's rows were computed with other settings
+     * @throws IllegalArgumentException when a results file exists with another header, or M is larger than a group
      */
     public Plan plan(ResultsFile results, CalibrationFile calibration) throws IOException {
         return Plan.make(this, Objects.requireNonNull(results, "results"),
@@ -313,6 +404,9 @@ public final class Study {
             listener.skipped(s);
         }
         List<Plan.Task> todo = plan.tasks();
+        if (!todo.isEmpty()) {
+            plan.settingsFile.write(settings()); // before the first row: the folder always says how its rows were made
+        }
         listener.planned(todo.size(), plan.resumed().size());
 
         AtomicInteger finished = new AtomicInteger();

@@ -30,8 +30,8 @@ public interface Model extends Serializable {
     }
 
     /**
-     * Wraps any function. To save the model to a file the function must be serializable too, e.g. a lambda
-     * cast to {@code (ToDoubleFunction<double[]> & Serializable)}.
+     * Wraps any function. Such a model is code, not data, so it cannot be saved in a {@link ModelFile} (which holds
+     * trained, tree-ensemble and linear models as numbers); keep the function in your code instead.
      */
     static Model of(int width, ToDoubleFunction<double[]> function) {
         return new FunctionModel(width, function, OutputScale.PROBABILITY);

@@ -199,19 +199,19 @@ public final class Trainer {
                 return SmileTrees.of(tree, d);
             }
             case LOGISTIC -> {
-                DenseEncoding enc = new DenseEncoding(features, x);
+                DenseEncoding enc = DenseEncoding.fit(features, x);
                 var lr = LogisticRegression.binomial(enc.encode(x), y, 1e-4, 1e-5, 500);
-                return new SmileDenseModel(d, enc, lr, true);
+                return DenseNetwork.logistic(enc, lr);
             }
             case MLP -> {
-                DenseEncoding enc = new DenseEncoding(features, x);
+                DenseEncoding enc = DenseEncoding.fit(features, x);
                 Properties p = new Properties();
                 p.setProperty("smile.mlp.layers", "Sigmoid(" + hidden + ")");
                 p.setProperty("smile.mlp.epochs", "30");
                 p.setProperty("smile.mlp.mini_batch", "64");
                 p.setProperty("smile.mlp.learning_rate", "0.05");
                 var mlp = MLP.fit(enc.encode(x), y, p);
-                return new SmileDenseModel(d, enc, mlp, false);
+                return DenseNetwork.mlp(enc, mlp);
             }
             default -> throw new AssertionError(kind);
         }
@@ -235,6 +235,12 @@ public final class Trainer {
             if (x[i].length != features.width()) {
                 throw new IllegalArgumentException("row " + i + " has " + x[i].length + " values, expected "
                         + features.width());
+            }
+            for (int j = 0; j < x[i].length; j++) {
+                if (!Double.isFinite(x[i][j])) {
+                    throw new IllegalArgumentException("training row " + i + " has " + x[i][j] + " for feature "
+                            + features.get(j).name() + "; values must be finite");
+                }
             }
         }
         if (!zero || !one) {

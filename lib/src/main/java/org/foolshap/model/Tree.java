@@ -6,8 +6,15 @@ import java.io.Serializable;
  * A read-only binary decision tree in flat arrays, node 0 the root. An internal node tests one feature:
  * ordinal nodes go to {@code yes} when {@code x[feature] <= split}, nominal nodes when {@code x[feature] == split};
  * NaN always goes to {@code no} (as Smile does). Leaves have {@code feature == -1} and carry {@code value}.
+ *
+ * <p>The constructor checks that the arrays form a tree in pre-order (each child after its parent, every node but
+ * the root the child of exactly one node), at most {@link #MAX_DEPTH} levels deep, with finite leaf values and
+ * non-NaN split values: so prediction always ends in a leaf, whatever a model file held.
  */
 public final class Tree implements Serializable {
+    /** Deepest tree accepted (internal nodes on a root-to-leaf path); far beyond what training produces. */
+    public static final int MAX_DEPTH = 512;
+
     private final int[] feature;
     private final double[] split;
     private final boolean[] nominal;
@@ -26,6 +33,62 @@ public final class Tree implements Serializable {
         this.yes = yes.clone();
         this.no = no.clone();
         this.value = value.clone();
+        check();
+    }
+
+    private void check() {
+        int n = feature.length;
+        if (n == 0) {
+            throw new IllegalArgumentException("a tree needs at least one node");
+        }
+        int[] parents = new int[n];
+        int[] depth = new int[n];
+        for (int k = 0; k < n; k++) {
+            if (k > 0 && parents[k] != 1) {
+                throw new IllegalArgumentException("tree node " + k + " has " + parents[k]
+                        + " parents; every node but the root needs exactly one, listed after it");
+            }
+            if (feature[k] == -1) {
+                if (!Double.isFinite(value[k])) {
+                    throw new IllegalArgumentException("tree leaf " + k + " has value " + value[k]);
+                }
+                continue;
+            }
+            if (feature[k] < 0) {
+                throw new IllegalArgumentException("tree node " + k + " tests feature " + feature[k]);
+            }
+            if (Double.isNaN(split[k])) {
+                throw new IllegalArgumentException("tree node " + k + " splits at NaN");
+            }
+            for (int child : new int[] {yes[k], no[k]}) {
+                if (child <= k || child >= n) {
+                    throw new IllegalArgumentException("tree node " + k + " has child " + child + "; children must "
+                            + "follow their parent among the " + n + " nodes");
+                }
+                parents[child]++;
+                depth[child] = depth[k] + 1;
+                if (depth[child] > MAX_DEPTH) {
+                    throw new IllegalArgumentException("tree is deeper than " + MAX_DEPTH + " levels");
+                }
+            }
+            if (yes[k] == no[k]) {
+                throw new IllegalArgumentException("tree node " + k + " has the same node as both children");
+            }
+        }
+    }
+
+    /** Checks a deserialized tree like a constructed one. */
+    private Object readResolve() {
+        return new Tree(feature, split, nominal, yes, no, value);
+    }
+
+    /** Largest feature index tested by a node, -1 for a single leaf. */
+    public int maxFeature() {
+        int max = -1;
+        for (int f : feature) {
+            max = Math.max(max, f);
+        }
+        return max;
     }
 
     public int size() {
@@ -80,10 +143,15 @@ public final class Tree implements Serializable {
 
     /** Largest number of internal nodes on a root-to-leaf path. */
     public int depth() {
-        return depth(0);
-    }
-
-    private int depth(int node) {
-        return leaf(node) ? 0 : 1 + Math.max(depth(yes[node]), depth(no[node]));
+        int[] d = new int[feature.length];
+        int max = 0;
+        for (int k = 0; k < feature.length; k++) { // pre-order: a parent comes before its children
+            if (!leaf(k)) {
+                d[yes[k]] = d[k] + 1;
+                d[no[k]] = d[k] + 1;
+                max = Math.max(max, d[k] + 1);
+            }
+        }
+        return max;
     }
 }

@@ -16,6 +16,21 @@ public record TreeEnsemble(int width, List<Tree> trees, double[] weights, double
         if (trees.size() != weights.length) {
             throw new IllegalArgumentException(trees.size() + " trees but " + weights.length + " weights");
         }
+        if (width < 1) {
+            throw new IllegalArgumentException("a model needs at least one feature, got width " + width);
+        }
+        if (!Double.isFinite(intercept)) {
+            throw new IllegalArgumentException("the intercept must be finite, got " + intercept);
+        }
+        for (int t = 0; t < weights.length; t++) {
+            if (!Double.isFinite(weights[t])) {
+                throw new IllegalArgumentException("tree " + t + " has weight " + weights[t]);
+            }
+            if (trees.get(t).maxFeature() >= width) {
+                throw new IllegalArgumentException("tree " + t + " tests feature " + trees.get(t).maxFeature()
+                        + " of a model with " + width + " features");
+            }
+        }
     }
 
     /** An ensemble whose output is a probability (forests, single trees). */

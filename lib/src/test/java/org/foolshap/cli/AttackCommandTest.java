@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToDoubleFunction;
 import org.foolshap.cli.DataCommandsTest.Run;
 import org.foolshap.data.Csv;
 import org.foolshap.data.Mirror;
@@ -109,8 +107,11 @@ class AttackCommandTest {
         String model = dir.resolve("toy.model").toString();
         String data = dir.resolve("toy.csv").toString();
         String out = dir.resolve("bad").toString();
-        assertUsage("lambda must be > 0", "attack", "--model", model, "--data", data, "--sensitive", "sex",
+        // --lambdas takes values; exponents are --log10-lambdas, and the error says so
+        assertUsage("--log10-lambdas 0:10:5", "attack", "--model", model, "--data", data, "--sensitive", "sex",
                 "--protected", "Female", "--lambdas", "0:10:5", "--out", out);
+        assertUsage("not both", "attack", "--model", model, "--data", data, "--sensitive", "sex",
+                "--protected", "Female", "--lambdas", "1:10:5", "--log10-lambdas", "0:1:5", "--out", out);
         assertUsage("--sensitive zodiac is not one of the model's features", "attack", "--model", model, "--data",
                 data, "--sensitive", "zodiac", "--protected", "1", "--out", out);
         assertUsage("M = 100000", "attack", "--model", model, "--data", data, "--sensitive", "sex", "--protected",
@@ -120,7 +121,7 @@ class AttackCommandTest {
         // A model whose output never changes cannot be attacked (nor explained): say so.
         Table toy = Csv.read(dir.resolve("toy.csv"));
         ModelFile real = ModelFile.load(dir.resolve("toy.model"));
-        Model constant = Model.of(real.features().width(), (ToDoubleFunction<double[]> & Serializable) x -> 0.5);
+        Model constant = Model.linear(0.5, new double[real.features().width()]);
         new ModelFile(real.features(), constant, ModelKind.LOGISTIC, real.target(), real.targetLevels(), Map.of())
                 .save(dir.resolve("constant.model"));
         assertUsage("constant", "attack", "--model", dir.resolve("constant.model").toString(), "--data", data,

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.foolshap.experiment.ResultRow;
+import org.foolshap.experiment.ResultsFile;
+import org.foolshap.experiment.SettingsFile;
+import org.foolshap.experiment.Study;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +33,8 @@ class ReproduceCommandTest {
                 {"reproduce", "--m", "1", "--out", out},
                 {"reproduce", "--significance", "2", "--out", out},
                 {"reproduce", "--lambdas", "2:1:5", "--out", out},
+                {"reproduce", "--lambdas", "-0.5:2:20", "--out", out},
+                {"reproduce", "--log10-lambdas", "2:1:5", "--out", out},
                 {"reproduce", "--datasets", "compas"}}) {
             DataCommandsTest.Run r = run(args);
             assertEquals(2, r.code(), String.join(" ", args) + "\n" + r.err());
@@ -38,12 +44,63 @@ class ReproduceCommandTest {
         assertFalse(Files.exists(dir.resolve("out").resolve("results.csv")));
     }
 
+    /** A folder with one finished marketing/rf/0 row, recorded under the command's default settings. */
+    private Path folderWithOneRow(boolean withSettings) throws Exception {
+        Path out = Files.createDirectories(dir.resolve("resume"));
+        ResultRow row = new ResultRow("marketing", "rf", 0, 500, 4000, -0.1, -0.02, 3, -0.001, 9, -0.015, -0.018,
+                0.95, 0.25, 0.1, 1.5, 0.03, false, 12.0);
+        new ResultsFile(out.resolve("results.csv")).append(row);
+        if (withSettings) {
+            new SettingsFile(out.resolve("settings.json")).write(Study.withDefaults().settings());
+        }
+        return out;
+    }
+
+    @Test
+    void resumingWithOtherSettingsIsRefusedNamingEachOne() throws Exception {
+        Path out = folderWithOneRow(true);
+        byte[] before = Files.readAllBytes(out.resolve("results.csv"));
+        DataCommandsTest.Run r = run("reproduce", "--datasets", "marketing", "--models", "rf", "--seeds", "0",
+                "--m", "50", "--repeats", "30", "--significance", "0.01", "--lambdas", "1:100:5",
+                "--data-dir", dir.toString(), "--out", out.toString());
+        HostileInputTest.assertOneLine(r, "--m 200 (now 50)", "--repeats 100 (now 30)",
+                "--significance 0.05 (now 0.01)", "--lambdas 0.316228:100:20 (now 1:100:5)", "new --out");
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(out.resolve("results.csv"))));
+        // the recorded settings, as the message gives them, resume (the grid spelled as values or as exponents)
+        for (String[] lambdas : new String[][] {{"--lambdas", "0.316228:100:20"}, {"--log10-lambdas", "-0.5:2:20"}}) {
+            DataCommandsTest.Run again = run("reproduce", "--datasets", "marketing", "--models", "rf", "--seeds",
+                    "0", "--m", "200", "--repeats", "100", "--significance", "0.05", lambdas[0], lambdas[1],
+                    "--data-dir", dir.toString(), "--out", out.toString());
+            assertEquals(0, again.code(), again.out() + again.err());
+            assertTrue(again.out().contains("1 resumed"), again.out());
+        }
+    }
+
+    @Test
+    void rowsWithoutRecordedSettingsAreNotResumed() throws Exception {
+        Path out = folderWithOneRow(false);
+        HostileInputTest.assertOneLine(run("reproduce", "--datasets", "marketing", "--models", "rf", "--seeds", "0",
+                "--data-dir", dir.toString(), "--out", out.toString()), "settings.json", "new --out");
+    }
+
+    /** M larger than a group is refused while planning: no run starts, nothing is trained or written. */
+    @Test
+    void mIsCheckedAgainstTheDataBeforeAnyRun() {
+        Path out = dir.resolve("big-m");
+        DataCommandsTest.Run r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(60), () -> run("reproduce", "--datasets", "toy", "--models", "rf",
+                        "--seeds", "0", "--m", "100000", "--out", out.toString()));
+        HostileInputTest.assertOneLine(r, "M = 100000", "toy");
+        assertFalse(r.err().contains("runs to do"), r.err());
+        assertFalse(Files.exists(out.resolve("results.csv")));
+    }
+
     @Test
     void helpTeachesTheOutputsAndResumption() {
         DataCommandsTest.Run r = run("help", "reproduce");
         assertEquals(0, r.code());
         for (String s : new String[] {"results.csv", "calibration.csv", "figure5.png", "resumes", "--data-dir",
-                "fetch"}) {
+                "fetch", "settings.json", "--log10-lambdas"}) {
             assertTrue(r.out().contains(s), "help lacks " + s + ":\n" + r.out());
         }
     }
@@ -51,11 +108,11 @@ class ReproduceCommandTest {
     @Test
     void aGridOfMissingDatasetsSaysHowToFetchThemAndExitsTwo() {
         DataCommandsTest.Run r = run("reproduce", "--datasets", "marketing", "--models", "rf", "--seeds", "0",
-                "--m", "50", "--repeats", "30", "--significance", "0.01", "--lambdas", "0:2:5",
+                "--m", "50", "--repeats", "30", "--significance", "0.01", "--log10-lambdas", "0:2:5",
                 "--data-dir", dir.toString(), "--out", dir.resolve("out").toString());
         assertEquals(2, r.code(), r.out() + r.err());
         // the options reach the study's protocol and attack prototype
-        for (String s : new String[] {"M = 50", "30 audits", "alpha = 0.01", "lambdas 0:2:5"}) {
+        for (String s : new String[] {"M = 50", "30 audits", "alpha = 0.01", "lambdas 10^(0:2:5)"}) {
             assertTrue(r.out().contains(s), s + " in " + r.out());
         }
         assertTrue(r.out().contains("skipped marketing") && r.out().contains("fetch --dataset marketing"), r.out());

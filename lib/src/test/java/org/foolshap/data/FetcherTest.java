@@ -64,12 +64,28 @@ class FetcherTest {
                 out.write(BODY, 0, BODY.length - 10);
             }
         });
+        server.createContext("/stall/data.csv", ex -> {
+            ex.sendResponseHeaders(200, BODY.length); // promises every byte...
+            OutputStream out = ex.getResponseBody();
+            out.write(BODY, 0, 1000); // ...sends a few, then stalls without closing the connection
+            out.flush();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ex.close();
+        });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
         base = "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    private final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+
     @AfterEach
     void stop() {
+        release.countDown();
         server.stop(0);
     }
 
@@ -118,6 +134,17 @@ class FetcherTest {
         var e = assertThrows(Fetcher.FetchException.class,
                 () -> fetcher().fetch(entry(base + "/truncated/data.csv", sha(BODY), null), null));
         assertTrue(e.getMessage().contains("truncated") || e.getMessage().contains("broke off"), e.getMessage());
+        assertNothingLeft();
+    }
+
+    /** A server that stops sending without closing the connection: the read timeout ends the download. */
+    @Test
+    void aStalledDownloadTimesOutAndIsDeleted() throws Exception {
+        Fetcher fetcher = new Fetcher(cache, log::add, java.time.Duration.ofMillis(300));
+        var e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                () -> assertThrows(Fetcher.FetchException.class,
+                        () -> fetcher.fetch(entry(base + "/stall/data.csv", sha(BODY), (long) BODY.length), null)));
+        assertTrue(e.getMessage().contains("stalled") && e.getMessage().contains("/stall/data.csv"), e.getMessage());
         assertNothingLeft();
     }
 

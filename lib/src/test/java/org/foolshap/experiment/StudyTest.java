@@ -150,6 +150,14 @@ class StudyTest {
         assertEquals(1, calibration.read().size());
         assertTrue(second.stages.isEmpty(), "a resumed run does no work: " + second.stages);
 
+        // the folder records the settings of its rows; a study with another protocol is refused, never mixed in
+        assertEquals(study.settings(), SettingsFile.besides(results).read().orElseThrow());
+        Study other = study.withProtocol(protocol.withRepeats(31));
+        Study.SettingsChanged changed = assertThrows(Study.SettingsChanged.class,
+                () -> other.plan(results, calibration));
+        assertEquals(List.of(new Study.SettingsChanged.Change("repeats", "30", "31")), changed.changes());
+        assertEquals(lines, Files.readAllLines(results.path()));
+
         // a lost calibration.csv is planned as calibration only: the model is retrained, the attack not redone
         Files.delete(calibration.path());
         Plan calibrateOnly = study.plan(results, calibration);

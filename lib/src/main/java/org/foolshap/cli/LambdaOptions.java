@@ -1,0 +1,84 @@
+package org.foolshap.cli;
+
+import org.foolshap.attack.LambdaGrid;
+import picocli.CommandLine.Option;
+
+/**
+ * The lambda grid of attack and reproduce, in one convention: {@code --lambdas LO:HI:STEPS} takes lambda values
+ * (log-spaced from LO to HI, both > 0), {@code --log10-lambdas LO:HI:STEPS} the same grid by its base-10 exponents
+ * (the library's {@link LambdaGrid#parse} form). Without either, the paper's grid: 10^-0.5 (0.316) to 100, 20 steps.
+ */
+final class LambdaOptions {
+    @Option(names = "--lambdas", paramLabel = "LO:HI:STEPS",
+            description = "lambda values, log-spaced from LO to HI (both > 0) in STEPS points, e.g. 0.316:100:20 "
+                    + "(default: the paper's grid, 10^-0.5 = 0.316 to 100 in 20 steps)")
+    String values;
+
+    @Option(names = "--log10-lambdas", paramLabel = "LO:HI:STEPS",
+            description = "the same grid by base-10 exponents instead of values, e.g. -0.5:2:20")
+    String exponents;
+
+    /** The grid asked for, or a one-line error that says which convention each option takes. */
+    LambdaGrid grid() {
+        if (values != null && exponents != null) {
+            throw new UserError("give --lambdas (values) or --log10-lambdas (exponents), not both");
+        }
+        if (exponents != null) {
+            String[] p = parts("--log10-lambdas", exponents, "-0.5:2:20");
+            try {
+                return new LambdaGrid(number("--log10-lambdas", exponents, p[0]),
+                        number("--log10-lambdas", exponents, p[1]), steps("--log10-lambdas", exponents, p[2]));
+            } catch (IllegalArgumentException e) {
+                throw new UserError("--log10-lambdas " + exponents + ": " + e.getMessage());
+            }
+        }
+        if (values == null) {
+            return LambdaGrid.paper();
+        }
+        String[] p = parts("--lambdas", values, "0.316:100:20");
+        double lo = number("--lambdas", values, p[0]);
+        double hi = number("--lambdas", values, p[1]);
+        int steps = steps("--lambdas", values, p[2]);
+        if (!(lo > 0) || !(hi > 0)) {
+            throw new UserError("--lambdas takes lambda values, which must be > 0 (got " + values + "); for base-10 "
+                    + "exponents use --log10-lambdas " + values);
+        }
+        if (hi < lo || steps < 1 || (steps == 1 && hi != lo)) {
+            throw new UserError("--lambdas " + values + ": need LO <= HI and STEPS >= 1 (2 when LO < HI)");
+        }
+        return new LambdaGrid(Math.log10(lo), Math.log10(hi), steps);
+    }
+
+    /** How the grid was given, for summaries. */
+    String describe() {
+        return exponents != null ? "10^(" + exponents + ")" : values != null ? values : "the paper's 0.316:100:20";
+    }
+
+    private static String[] parts(String option, String spec, String example) {
+        String[] p = spec.trim().split(":");
+        if (p.length != 3) {
+            throw new UserError(option + " '" + spec + "' is not LO:HI:STEPS, e.g. " + example);
+        }
+        return p;
+    }
+
+    private static double number(String option, String spec, String text) {
+        try {
+            double v = Double.parseDouble(text);
+            if (Double.isFinite(v)) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new UserError(option + " '" + spec + "': '" + text + "' is not a finite number");
+    }
+
+    private static int steps(String option, String spec, String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new UserError(option + " '" + spec + "': STEPS '" + text + "' is not a whole number");
+        }
+    }
+}
