@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = {"SHAP explanations, the stealthily biased sampling attack on them (Laberge et al., ICLR 2023),",
                 "and audits against it. Run 'foolshap help COMMAND' for a command's options."},
         subcommands = {CommandLine.HelpCommand.class, FetchCommand.class, DataCommand.class, TrainCommand.class,
-                PredictCommand.class, ExplainCommand.class, AttackCommand.class, AuditCommand.class,
+                PredictCommand.class, ExplainCommand.class, FairnessCommand.class, AttackCommand.class, AuditCommand.class,
                 ReproduceCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
@@ -30,7 +30,12 @@ public final class Main implements Runnable {
     }
 
     static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Main());
+        return commandLine(CommandLine.defaultFactory());
+    }
+
+    /** The command line with commands made by {@code factory} (tests use it to reach a command's seams). */
+    static CommandLine commandLine(CommandLine.IFactory factory) {
+        CommandLine cl = new CommandLine(new Main(), factory);
         cl.setExecutionExceptionHandler(Main::handle);
         return cl;
     }

@@ -2,13 +2,12 @@ package org.foolshap.viz;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.foolshap.AtomicFiles;
 import org.foolshap.attack.AttackResult;
 import org.foolshap.attack.ManipulabilityInterval;
 import org.foolshap.attack.SweepResult;
@@ -17,8 +16,10 @@ import org.foolshap.audit.PowerTable;
 import org.foolshap.data.Group;
 import org.foolshap.data.Sample;
 import org.foolshap.model.OutputScale;
+import org.foolshap.fairness.FairnessReport;
 import org.foolshap.shap.Attributions;
 import org.knowm.xchart.BitmapEncoder;
+import org.foolshap.shap.Explanation;
 import org.knowm.xchart.BitmapEncoder.BitmapFormat;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder.VectorGraphicsFormat;
@@ -30,8 +31,8 @@ import org.knowm.xchart.internal.chartpart.Chart;
  * plus helpers to write it as PNG or SVG or to get a {@link BufferedImage} for inline display in a notebook.
  *
  * <p>Each figure takes a result object ({@link AttackResult}, {@link SweepResult}, {@link Attributions},
- * {@link PowerTable}, an {@link Auditor} with its samples), which carries the feature names, the sensitive feature,
- * the group names and the output scale; a lower tier takes plain arrays, so it can draw the results of any attack or
+ * {@link Explanation}, {@link FairnessReport}, {@link PowerTable}, an {@link Auditor} with its samples), which
+ * carries the feature names, the sensitive feature, the group names and the output scale; a lower tier takes plain arrays, so it can draw the results of any attack or
  * audit implementation. Inputs are checked and an {@link IllegalArgumentException} names the
  * offending argument and element (arrays of different lengths, NaN, lambdas that are not positive on a log
  * axis, a sensitive feature that is not among the features). Colours come from {@link Palette}; legends sit
@@ -98,6 +99,75 @@ public final class Figures {
         OutputScale scale = Checks.notNull("series", series.values().iterator().next()).scale();
         return AttributionFigure.draw(series, AttributionFigure.defaultColors(List.copyOf(series.keySet())),
                 sensitive, title, "\u03A6 = contribution to the gap in mean " + scale.label());
+    }
+
+    // ---------------------------------------------------------------- per-row explanations (shap's plots)
+
+    /** Most features a beeswarm or bar chart lists; more are cut to the most important (bar: the rest summed). */
+    public static final int MAX_FEATURES = 20;
+
+    /**
+     * shap's bar plot: mean |phi_i| over the explained rows, one bar per feature, largest on top, the value beside
+     * each bar; past {@link #MAX_FEATURES} features the rest share one bar.
+     */
+    public static XYChart bar(Explanation explanation) {
+        Checks.notNull("explanation", explanation);
+        return ShapBarFigures.bar(explanation, MAX_FEATURES);
+    }
+
+    /**
+     * shap's beeswarm: one row per feature (largest mean |phi| on top, at most {@link #MAX_FEATURES}), one dot per
+     * explained row at its phi_i, stacked where dots crowd; numeric features coloured from blue (low value) to red
+     * (high value, 5th to 95th percentile), categorical features by level, listed in the legend.
+     */
+    public static XYChart beeswarm(Explanation explanation) {
+        Checks.notNull("explanation", explanation);
+        return ShapScatterFigures.beeswarm(explanation, MAX_FEATURES);
+    }
+
+    /**
+     * shap's waterfall for one row ({@code explanation.row(i)}): from the base value mean f(background) at the bottom,
+     * each feature's phi as a bar (red raises, blue lowers; smallest at the bottom, the 10th and beyond summed), up to
+     * f(x) at the top; labels give each feature's value and phi.
+     */
+    public static XYChart waterfall(Explanation row) {
+        Checks.notNull("row", row);
+        return ShapBarFigures.waterfall(row, 10);
+    }
+
+    /** The waterfall of row {@code position} of an explanation. */
+    public static XYChart waterfall(Explanation explanation, int position) {
+        Checks.notNull("explanation", explanation);
+        return waterfall(explanation.row(position));
+    }
+
+    /** shap's dependence scatter: phi of a feature against its value, one dot per explained row. */
+    public static XYChart dependence(Explanation explanation, String feature) {
+        Checks.notNull("explanation", explanation);
+        Checks.notNull("feature", feature);
+        return ShapScatterFigures.dependence(explanation, feature, null);
+    }
+
+    /**
+     * The dependence scatter coloured by another feature's value (numeric: blue low to red high; categorical: by
+     * level), which shows interactions.
+     */
+    public static XYChart dependence(Explanation explanation, String feature, String colorBy) {
+        Checks.notNull("explanation", explanation);
+        Checks.notNull("feature", feature);
+        Checks.notNull("colorBy", colorBy);
+        return ShapScatterFigures.dependence(explanation, feature, colorBy);
+    }
+
+    // ---------------------------------------------------------------- group fairness
+
+    /**
+     * Group fairness of decisions: selection rate, true- and false-positive rates, precision and AUC, one bar per
+     * group, four fifths of the highest selection rate dashed; the title gives the parity ratio and the four-fifths
+     * verdict.
+     */
+    public static XYChart fairness(FairnessReport report) {
+        return FairnessFigure.draw(Checks.notNull("report", report));
     }
 
     // ---------------------------------------------------------------- what the auditor sees
@@ -262,36 +332,31 @@ public final class Figures {
         }
     }
 
-    /** Writes the chart as a PNG file (parent directories created), returning the path. */
+    /**
+     * Writes the chart as a PNG file (parent directories created), returning the path. Atomic: a failure leaves any
+     * previous file ({@link AtomicFiles#write}).
+     */
     public static Path png(Chart<?, ?> chart, Path file) {
         byte[] bytes = pngBytes(chart);
+        Checks.notNull("file", file);
         try {
-            createParent(file);
-            return Files.write(file, bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
-    }
-
-    /** Writes the chart as an SVG file (vector, via VectorGraphics2D), returning the path. */
-    public static Path svg(Chart<?, ?> chart, Path file) {
-        Checks.notNull("chart", chart);
-        try {
-            createParent(file);
-            try (OutputStream out = Files.newOutputStream(file)) {
-                VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsFormat.SVG);
-            }
+            AtomicFiles.write(file, out -> out.write(bytes));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
     }
 
-    private static void createParent(Path file) throws IOException {
+    /** Writes the chart as an SVG file (vector, via VectorGraphics2D), returning the path; atomic like {@link #png}. */
+    public static Path svg(Chart<?, ?> chart, Path file) {
+        Checks.notNull("chart", chart);
         Checks.notNull("file", file);
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
+        try {
+            AtomicFiles.write(file, out -> VectorGraphicsEncoder.saveVectorGraphic(chart, out,
+                    VectorGraphicsFormat.SVG));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
         }
     }
 }

@@ -26,6 +26,16 @@ public final class Palette {
     public static final Color BRUTE_FORCE = new Color(0x7F7F7F);
     public static final Color GENETIC = new Color(0x56B4E9);
     public static final Color FOOL_SHAP = MANIPULATED;
+    /** A SHAP value that raises the output (Python shap's red); also the high end of the feature-value gradient. */
+    public static final Color RAISES = new Color(0xFF0051);
+    /** A SHAP value that lowers the output (Python shap's blue); also the low end of the feature-value gradient. */
+    public static final Color LOWERS = new Color(0x008BFB);
+
+    /** Colours of categorical levels (beeswarm, dependence): distinct from the blue-red value gradient. */
+    private static final Color[] LEVELS = {
+        new Color(0x2CA02C), new Color(0xFF7F0E), new Color(0x9467BD), new Color(0x8C564B), new Color(0xE377C2),
+        new Color(0x17BECF), new Color(0xBCBD22), new Color(0x393B79), new Color(0x7F7F7F), new Color(0x637939),
+    };
 
     /** Distinct colours for other series (features, unknown methods), without the sensitive red. */
     private static final Color[] CYCLE = {
@@ -55,6 +65,22 @@ public final class Palette {
             return FOOL_SHAP;
         }
         return cycle(index);
+    }
+
+    /**
+     * Python shap's feature-value colour map: {@link #LOWERS} at t = 0 through purple to {@link #RAISES} at t = 1
+     * (t clipped to [0, 1]), linear in RGB.
+     */
+    public static Color gradient(double t) {
+        double u = Double.isNaN(t) ? 0.5 : Math.max(0, Math.min(1, t));
+        return new Color((int) Math.round(LOWERS.getRed() + u * (RAISES.getRed() - LOWERS.getRed())),
+                (int) Math.round(LOWERS.getGreen() + u * (RAISES.getGreen() - LOWERS.getGreen())),
+                (int) Math.round(LOWERS.getBlue() + u * (RAISES.getBlue() - LOWERS.getBlue())));
+    }
+
+    /** The colour of the k-th level of a categorical feature; repeats after 10. */
+    public static Color level(int k) {
+        return LEVELS[Math.floorMod(k, LEVELS.length)];
     }
 
     /** The same colour with the given opacity (0-255), for bands and fills. */

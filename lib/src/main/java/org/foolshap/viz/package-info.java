@@ -1,7 +1,8 @@
 /**
  * Figures of the Fool SHAP story (Laberge et al., ICLR 2023), drawn with XChart: attributions before and
  * after the manipulation with confidence intervals, the CDFs the auditor compares, the lambda sweep and its
- * detection rate, output histograms by group and the comparison of attack methods (the paper's Figure 5).
+ * detection rate, output histograms by group and the comparison of attack methods (the paper's Figure 5); Python
+ * shap's bar, beeswarm, waterfall and dependence plots of per-row explanations; group fairness rates.
  *
  * <p>{@link org.foolshap.viz.Figures} is the entry point: one static call per figure, returning an XChart
  * chart, and helpers to PNG, SVG, PNG bytes and {@link java.awt.image.BufferedImage}. Figures take plain
