@@ -105,6 +105,24 @@ class FoolshapKernelTests(jupyter_kernel_test.KernelTests):
         reply, _ = self.execute_helper("40 + 2")
         self.assertEqual(reply["content"]["status"], "ok")
 
+    def test_display_ids_and_updates_from_any_thread(self):
+        """display(x) returns an id (as on IJava) and shows nothing else; updateDisplay(id, y) replaces that output,
+        also from a ForkJoin worker, which inherits no cell binding."""
+        self.flush_channels()
+        reply, output = self.execute_helper(
+            'String lineId = display("step 1");\n'
+            'java.util.concurrent.ForkJoinPool.commonPool().submit(() -> updateDisplay(lineId, "step 2")).get();\n'
+            'java.util.concurrent.ForkJoinPool.commonPool().submit(() -> display(html("<b>pool</b>"))).get();\n'
+            'display("no id shown");')
+        self.assertEqual(reply["content"]["status"], "ok")
+        shown = [(m["msg_type"], m["content"]["data"].get("text/plain"), m["content"]["transient"]["display_id"])
+                 for m in output if m["msg_type"] in ("display_data", "update_display_data")]
+        self.assertEqual([(t, text) for t, text, _ in shown], [("display_data", "step 1"),
+                         ("update_display_data", "step 2"), ("display_data", "<b>pool</b>"), ("display_data", "no id shown")])
+        self.assertEqual(shown[0][2], shown[1][2])
+        self.assertNotEqual(shown[0][2], shown[2][2])
+        self.assertEqual([m for m in output if m["msg_type"] == "execute_result"], [])
+
     def test_compile_error_points_at_line(self):
         self.flush_channels()
         reply, output = self.execute_helper("int a = 1;\nint b = nope + 1;")

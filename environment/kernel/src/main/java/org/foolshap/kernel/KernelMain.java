@@ -45,12 +45,14 @@ public final class KernelMain {
         System.setOut(kernel.stdout());
         System.setErr(kernel.stderr());
         System.setIn(new ByteArrayInputStream(new byte[0]));
+        // JShell's start (about a second of javac warm-up) overlaps the sockets' set-up: a notebook run headless
+        // sends its first cell the moment kernel_info is answered, so that cell waits less
+        kernel.startEvaluator();
 
         SecureConnection connection = new SecureConnection(props);
         kernel.becomeHandlerForConnection(connection);
         connection.setAbortSignal(kernel::takeAbortRequest);
         connection.connect();
-        kernel.startEvaluator();
         connection.waitUntilClose();
         kernel.onShutdown(false);
         originalOut.flush();
@@ -79,6 +81,7 @@ public final class KernelMain {
         kernel.becomeHandlerForConnection(connection);
         connection.connect();
         kernel.startEvaluator();
+        kernel.awaitWarmUp(); // its classes belong in the archive too
         kernel.eval("int n = 3;\nString s = \"x\".repeat(n);\ns.length()");
         kernel.eval("new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB)");
         kernel.eval("display(html(\"<b>warm</b>\"));");

@@ -1,7 +1,6 @@
 package org.foolshap.kernel;
 
 import io.github.spencerpark.jupyter.channels.JupyterConnection;
-import io.github.spencerpark.jupyter.channels.ReplyEnvironment;
 import io.github.spencerpark.jupyter.channels.ShellReplyEnvironment;
 import io.github.spencerpark.jupyter.kernel.BaseKernel;
 import io.github.spencerpark.jupyter.kernel.LanguageInfo;
@@ -10,7 +9,6 @@ import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 import io.github.spencerpark.jupyter.messages.Header;
 import io.github.spencerpark.jupyter.messages.Message;
 import io.github.spencerpark.jupyter.messages.MessageType;
-import io.github.spencerpark.jupyter.messages.publish.PublishDisplayData;
 import io.github.spencerpark.jupyter.messages.publish.PublishError;
 import io.github.spencerpark.jupyter.messages.publish.PublishExecuteInput;
 import io.github.spencerpark.jupyter.messages.publish.PublishExecuteResult;
@@ -29,10 +27,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import org.foolshap.kernel.display.RichRenderer;
 import org.foolshap.kernel.eval.CellError;
 import org.foolshap.kernel.eval.CellEvaluator;
@@ -40,6 +42,8 @@ import org.foolshap.kernel.eval.CellValue;
 import org.foolshap.kernel.eval.Completion;
 import org.foolshap.kernel.magic.Magics;
 import org.foolshap.kernel.magic.MavenResolver;
+import org.foolshap.kernel.runtime.Display;
+import org.foolshap.kernel.runtime.DisplaySink;
 
 /**
  * The workbench's Jupyter kernel: wires the JShell {@link CellEvaluator}, the {@link Magics}, the
@@ -47,7 +51,12 @@ import org.foolshap.kernel.magic.MavenResolver;
  * class's own (basekernel 2.3.0's omit {@code status} in several replies); only the comm handlers are basekernel's.
  *
  * <p>The evaluator starts on a background thread so {@code kernel_info} is answered at once; the first execute
- * waits for it.
+ * waits for it. While the kernel then waits for its first request, the same thread {@linkplain WarmUp warms up}
+ * what the first cells would pay; the first request stops that.
+ *
+ * <p>Display: each cell gets a {@link CellOutput}, bound to the cell's threads and made the kernel-wide current
+ * one ({@link Display#setCurrent}) for ForkJoin workers and threads bound to no cell; it is closed when the cell
+ * ends, so late output is dropped rather than shown under the next cell.
  */
 public final class WorkbenchKernel extends BaseKernel {
     /** Longest output per stream and cell, in bytes; the rest is counted and dropped. */
@@ -61,8 +70,13 @@ public final class WorkbenchKernel extends BaseKernel {
     private final OutputRouter out;
     private final OutputRouter err;
     private final ScheduledExecutorService flusher;
-    private volatile ReplyEnvironment current;
-    private final java.util.concurrent.atomic.AtomicBoolean abortQueued = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile CellOutput currentCell;
+    private final AtomicBoolean abortQueued = new AtomicBoolean();
+    /** Exclusive use of the evaluator (JShell is not thread-safe): the shell handlers and the warm-up. */
+    private final ReentrantLock evaluatorLock = new ReentrantLock();
+    /** Set by the first request that needs the evaluator: warming stops, the user's cell has the CPU. */
+    private final AtomicBoolean userArrived = new AtomicBoolean();
+    private final CompletableFuture<Integer> warmedUp = new CompletableFuture<>();
     private int count = 0;
 
     /**
@@ -98,22 +112,24 @@ public final class WorkbenchKernel extends BaseKernel {
     }
 
     /**
-     * Starts JShell on a background thread. Call after the sockets are bound: javac's warm-up then does not
-     * delay the first kernel_info reply on a busy machine.
+     * Starts JShell on a background thread, then warms up until the first request. KernelMain calls it before
+     * binding the sockets, so JShell's start (mostly javac's first compile) overlaps the connection's set-up; the
+     * request handlers wait for it.
      */
     public void startEvaluator() {
         Thread t = new Thread(() -> {
             try {
-                CellEvaluator e = new CellEvaluator(this::displayNow);
+                CellEvaluator e = new CellEvaluator(this::cellSink);
                 for (String entry : startupClasspath) {
                     e.addToClasspath(entry);
                 }
-                // compile something once so the first real cell does not pay for javac's warm-up alone
-                e.isComplete("int warmUp = 0;");
                 evaluator.complete(e);
             } catch (Throwable failure) {
                 evaluator.completeExceptionally(failure);
+                warmedUp.complete(0);
+                return;
             }
+            warmedUp.complete(WarmUp.run(this::warmUpStep, userArrived::get, renderer));
         }, "jshell-start");
         t.setDaemon(true);
         t.start();
@@ -121,6 +137,42 @@ public final class WorkbenchKernel extends BaseKernel {
 
     CellEvaluator evaluator() {
         return evaluator.join();
+    }
+
+    /** Waits for the warm-up to end (all steps, or stopped by a request); returns how many steps ran. */
+    int awaitWarmUp() {
+        return warmedUp.join();
+    }
+
+    /** Runs {@code work} with exclusive use of the evaluator, for a request: stops the warm-up first. */
+    private <T> T withEvaluator(Function<CellEvaluator, T> work) {
+        userArrived.set(true);
+        CellEvaluator e = evaluator.join();
+        evaluatorLock.lock();
+        try {
+            return work.apply(e);
+        } finally {
+            evaluatorLock.unlock();
+        }
+    }
+
+    /** One warm-up snippet, unless a request has arrived (then null: warming is over). */
+    private Optional<CellValue> warmUpStep(Function<CellEvaluator, CellValue> work) {
+        evaluatorLock.lock();
+        try {
+            if (userArrived.get()) {
+                return null;
+            }
+            return Optional.ofNullable(work.apply(evaluator.join()));
+        } finally {
+            evaluatorLock.unlock();
+        }
+    }
+
+    /** The running cell's display sink, or one that drops everything between cells. */
+    private DisplaySink cellSink() {
+        CellOutput cell = currentCell;
+        return cell != null ? cell : (value, id, update) -> { };
     }
 
     @Override
@@ -142,7 +194,13 @@ public final class WorkbenchKernel extends BaseKernel {
     /** Not used by the handlers; kept for basekernel's contract. */
     @Override
     public DisplayData eval(String code) throws Exception {
-        CellValue v = magics().run(code);
+        CellValue v = withEvaluator(e -> {
+            try {
+                return magics(e).run(code);
+            } catch (CellError failure) {
+                throw new IllegalStateException(failure.ename() + ": " + failure.evalue(), failure);
+            }
+        });
         return v == null ? null : renderer.render(v.value());
     }
 
@@ -172,11 +230,22 @@ public final class WorkbenchKernel extends BaseKernel {
         }
         out.attach(env);
         err.attach(env);
-        current = env;
+        CellOutput cell = new CellOutput(env, renderer, () -> {
+            out.flush();
+            err.flush();
+        });
+        currentCell = cell;
+        Display.setCurrent(cell);
         String resultText = "";
         CellError failure = null;
         try {
-            CellValue value = magics().run(request.getCode());
+            CellValue value = withEvaluator(e -> {
+                try {
+                    return magics(e).run(request.getCode());
+                } catch (CellError thrown) {
+                    throw new CellFailure(thrown);
+                }
+            });
             out.flush();
             err.flush();
             if (value != null && !silent) {
@@ -185,14 +254,16 @@ public final class WorkbenchKernel extends BaseKernel {
                 resultText = text == null ? "" : String.valueOf(text);
                 env.publish(new PublishExecuteResult(n, data));
             }
-        } catch (CellError e) {
-            failure = e;
+        } catch (CellFailure e) {
+            failure = e.error;
         } catch (RuntimeException | Error e) {
             // a kernel or javac bug, or an exhausted heap outside the cell thread: report it, stay alive
             String name = e.getClass().getName();
             failure = new CellError(name, String.valueOf(e.getMessage()), List.of(name + ": " + e.getMessage()));
         } finally {
-            current = null;
+            Display.setCurrent(null);
+            currentCell = null;
+            cell.close();
             out.detach();
             err.detach();
         }
@@ -217,24 +288,23 @@ public final class WorkbenchKernel extends BaseKernel {
         }
     }
 
-    private Magics magics() {
-        return new Magics(evaluator(), new MavenResolver(), Magics.defaultBases());
+    private static Magics magics(CellEvaluator e) {
+        return new Magics(e, new MavenResolver(), Magics.defaultBases());
+    }
+
+    /** Carries a cell's {@link CellError} out of {@link #withEvaluator}. */
+    private static final class CellFailure extends RuntimeException {
+        final CellError error;
+
+        CellFailure(CellError error) {
+            super(error.getMessage(), null, false, false);
+            this.error = error;
+        }
     }
 
     /** True once after a failed cell asked (stop_on_error) for the already queued cells to be aborted. */
     public boolean takeAbortRequest() {
         return abortQueued.getAndSet(false);
-    }
-
-    /** {@code display(obj)} from a cell: publish now, after the output printed so far. */
-    private void displayNow(Object value) {
-        ReplyEnvironment env = current;
-        if (env == null) {
-            return;
-        }
-        out.flush();
-        err.flush();
-        env.publish(new PublishDisplayData(renderer.render(value)));
     }
 
     private void kernelInfo(ShellReplyEnvironment env, Message<?> message) {
@@ -251,14 +321,14 @@ public final class WorkbenchKernel extends BaseKernel {
     private void complete(ShellReplyEnvironment env, Message<CompleteRequest> message) {
         env.setBusyDeferIdle();
         CompleteRequest r = message.getContent();
-        Completion c = evaluator().complete(Magics.javaPart(r.getCode()), r.getCursorPos());
+        Completion c = withEvaluator(e -> e.complete(Magics.javaPart(r.getCode()), r.getCursorPos()));
         env.reply(new CompleteReply(c.matches(), c.start(), c.end(), Map.of()));
     }
 
     private void inspect(ShellReplyEnvironment env, Message<InspectRequest> message) {
         env.setBusyDeferIdle();
         InspectRequest r = message.getContent();
-        String doc = evaluator().inspect(Magics.javaPart(r.getCode()), r.getCursorPos());
+        String doc = withEvaluator(e -> e.inspect(Magics.javaPart(r.getCode()), r.getCursorPos()));
         DisplayData data = new DisplayData();
         if (doc != null) {
             data.putText(doc);
@@ -269,7 +339,7 @@ public final class WorkbenchKernel extends BaseKernel {
     private void isComplete(ShellReplyEnvironment env, Message<IsCompleteRequest> message) {
         env.setBusyDeferIdle();
         String code = message.getContent().getCode();
-        String status = code.startsWith("%%") ? "complete" : evaluator().isComplete(Magics.javaPart(code));
+        String status = code.startsWith("%%") ? "complete" : withEvaluator(e -> e.isComplete(Magics.javaPart(code)));
         switch (status) {
             case "complete":
                 env.reply(IsCompleteReply.VALID_CODE);

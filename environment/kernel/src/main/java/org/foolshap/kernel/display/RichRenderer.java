@@ -1,6 +1,7 @@
 package org.foolshap.kernel.display;
 
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 import java.awt.image.RenderedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,12 +9,16 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Map;
+import java.util.function.Function;
 import javax.imageio.ImageIO;
+import org.foolshap.kernel.runtime.Renderers;
 
 /**
  * Turns a cell's value into a Jupyter MIME bundle. Checked in this order:
  * <ol>
  *   <li>{@link DisplayData} (from {@code html(...)}, {@code markdown(...)}): as is;</li>
+ *   <li>a renderer a library registered for the value's type in {@link Renderers} (its bundle, when not empty);</li>
  *   <li>{@link RenderedImage}: {@code image/png};</li>
  *   <li>an XChart chart (a subclass of {@code org.knowm.xchart.internal.chartpart.Chart}): {@code image/png}
  *       drawn by XChart's {@code BitmapEncoder} (found reflectively, so the kernel does not depend on XChart);</li>
@@ -46,6 +51,9 @@ public final class RichRenderer {
             return (DisplayData) value;
         }
         DisplayData out = new DisplayData();
+        if (value != null && registered(value, out)) {
+            return out;
+        }
         try {
             if (value instanceof RenderedImage) {
                 out.putData("image/png", png((RenderedImage) value));
@@ -66,6 +74,35 @@ public final class RichRenderer {
         }
         out.putText(text(value));
         return out;
+    }
+
+    /**
+     * Fills {@code out} from the renderer registered for the value's type; false (and {@code out} untouched) when
+     * there is none, it returns nothing, or it fails: the defaults then apply.
+     */
+    private static boolean registered(Object value, DisplayData out) {
+        Function<Object, Map<String, String>> f = Renderers.find(value.getClass());
+        if (f == null) {
+            return false;
+        }
+        Map<String, String> bundle;
+        try {
+            bundle = f.apply(value);
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+        if (bundle == null || bundle.isEmpty()) {
+            return false;
+        }
+        bundle.forEach((mime, data) -> {
+            if (mime != null && data != null) {
+                out.putData(mime, data);
+            }
+        });
+        if (!out.hasDataForType(MIMEType.TEXT_PLAIN)) {
+            out.putText(text(value));
+        }
+        return true;
     }
 
     /** Plain text for a value: strings as they are, arrays element-wise, long text cut with a note. */

@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
@@ -24,6 +26,7 @@ import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
 import jdk.jshell.UnresolvedReferenceException;
 import jdk.jshell.VarSnippet;
 import org.foolshap.kernel.runtime.Display;
+import org.foolshap.kernel.runtime.DisplaySink;
 
 /**
  * Evaluates Java cells with an in-process JShell. A cell may hold several snippets (split with
@@ -45,10 +48,23 @@ public final class CellEvaluator implements AutoCloseable {
     private volatile boolean interrupted;
 
     /**
-     * @param displaySink receives the objects cells pass to {@code display(...)}, on the cell's thread
+     * A cell whose value is only the id that {@code display(...)} returned (IJava's signature) shows nothing, as
+     * a {@code void} call would: {@code display(x);} is the usual way to show something.
      */
+    private static final Pattern DISPLAY_CALL = Pattern.compile(
+            "\\s*(?:(?:org\\.foolshap\\.kernel\\.runtime\\.)?Display\\s*\\.\\s*)?display\\s*\\(");
+
+    /** For tests and tools: every {@code display(...)} / {@code updateDisplay(...)} value goes to {@code sink}. */
     public CellEvaluator(Consumer<Object> displaySink) {
-        this.provider = new CapturingExecutionProvider(() -> Display.bind(displaySink));
+        this(() -> (value, id, update) -> displaySink.accept(value));
+    }
+
+    /**
+     * @param cellSink asked on each snippet's thread for the sink of the cell being run (never null: a sink that
+     *                 drops everything between cells); the snippet's thread and the threads it starts keep it
+     */
+    public CellEvaluator(Supplier<DisplaySink> cellSink) {
+        this.provider = new CapturingExecutionProvider(() -> Display.bind(cellSink.get()));
         this.shell = JShell.builder().executionEngine(provider, Map.of()).build();
         addToClasspath(ownLocation());
         for (String imp : DEFAULT_IMPORTS) {
@@ -137,7 +153,8 @@ public final class CellEvaluator implements AutoCloseable {
                 }
                 Object value = control.takeLastValue();
                 if (isTemporary(snippet)) {
-                    last = new CellValue(value);
+                    boolean displayId = value instanceof String && isDisplayCall(snippet.source());
+                    last = displayId ? null : new CellValue(value);
                     control.releaseTemporaries();
                     shell.drop(snippet);
                 } else if (snippet.subKind() == Snippet.SubKind.VAR_VALUE_SUBKIND) {
@@ -149,6 +166,34 @@ public final class CellEvaluator implements AutoCloseable {
             }
         }
         return last;
+    }
+
+    /** True when {@code source} is one call {@code display(...)}, optionally followed by a semicolon. */
+    static boolean isDisplayCall(String source) {
+        String s = source.strip();
+        if (s.endsWith(";")) {
+            s = s.substring(0, s.length() - 1).stripTrailing();
+        }
+        java.util.regex.Matcher m = DISPLAY_CALL.matcher(s);
+        if (!m.lookingAt()) {
+            return false;
+        }
+        int depth = 0;
+        for (int i = m.end() - 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\'') {
+                for (i++; i < s.length() && s.charAt(i) != c; i++) {
+                    if (s.charAt(i) == '\\') {
+                        i++;
+                    }
+                }
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i == s.length() - 1;
+            }
+        }
+        return false;
     }
 
     private static boolean isTemporary(Snippet s) {

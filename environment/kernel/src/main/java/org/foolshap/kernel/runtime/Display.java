@@ -1,36 +1,85 @@
 package org.foolshap.kernel.runtime;
 
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
-import java.util.function.Consumer;
+import java.util.UUID;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Helpers statically imported into every notebook session ({@code import static
- * org.foolshap.kernel.runtime.Display.*}).
+ * org.foolshap.kernel.runtime.Display.*}), with IJava's signatures so notebooks run unchanged on both kernels.
  * <ul>
- *   <li>{@code display(obj)} shows {@code obj} now, as rich output, like a cell's last expression;</li>
+ *   <li>{@code display(obj)} shows {@code obj} now, as rich output, like a cell's value, and returns its display
+ *       id (a cell whose value is just that id shows nothing);</li>
+ *   <li>{@code updateDisplay(id, obj)} replaces the output shown with that id, e.g. a progress line;</li>
  *   <li>{@code html(s)} and {@code markdown(s)} wrap a string so that returning or displaying it renders it.</li>
  * </ul>
- * The sink is per cell thread (inherited by threads the cell starts), so several kernels in one JVM do not mix.
+ * Routing: a cell's own thread and the threads it starts carry that cell's sink (inherited), and once that cell
+ * has ended their output is dropped instead of appearing under a later cell. ForkJoin workers (parallel streams,
+ * {@code CompletableFuture.*Async}, the library's parallel loops) serve every cell in turn and inherit the binding of
+ * whichever thread happened to create them, so they, and threads that inherit nothing, use the sink of the cell
+ * running now. Outside any kernel, {@code display} prints the value.
  */
 public final class Display {
-    private static final InheritableThreadLocal<Consumer<Object>> SINK = new InheritableThreadLocal<>();
+    private static final InheritableThreadLocal<DisplaySink> CELL = new InheritableThreadLocal<>();
+    private static volatile DisplaySink current;
+    private static volatile boolean kernelSeen;
+    private static final AtomicLong CELLS = new AtomicLong();
 
     private Display() {
     }
 
-    /** Called by the kernel on each cell thread. */
-    public static void bind(Consumer<Object> sink) {
-        SINK.set(sink);
+    /** Called by the kernel on each cell thread: the cell's sink, inherited by the threads it starts. */
+    public static void bind(DisplaySink sink) {
+        CELL.set(sink);
+        if (sink != null) {
+            kernelSeen = true;
+        }
     }
 
-    /** Shows {@code value} below the running cell (image, chart, table, HTML or text). */
-    public static void display(Object value) {
-        Consumer<Object> sink = SINK.get();
-        if (sink == null) {
-            System.out.println(value);
-        } else {
-            sink.accept(value);
+    /** Called by the kernel when a cell starts (its sink) and ends (null): the sink of threads bound to none. */
+    public static void setCurrent(DisplaySink sink) {
+        current = sink;
+        if (sink != null) {
+            kernelSeen = true;
+            CELLS.incrementAndGet();
         }
+    }
+
+    /**
+     * How many cells have started: code on threads that outlive a cell (a library's timer) compares it to know
+     * whether the cell it began in is still the one running.
+     */
+    public static long cellsStarted() {
+        return CELLS.get();
+    }
+
+    /** Shows {@code value} below the running cell (image, chart, table, HTML or text); returns its display id. */
+    public static String display(Object value) {
+        String id = UUID.randomUUID().toString();
+        send(value, id, false);
+        return id;
+    }
+
+    /** Replaces the output displayed with {@code id} (from {@link #display}) by {@code value}. */
+    public static void updateDisplay(String id, Object value) {
+        if (id == null) {
+            throw new IllegalArgumentException("updateDisplay needs the id that display(...) returned, got null");
+        }
+        send(value, id, true);
+    }
+
+    private static void send(Object value, String id, boolean update) {
+        DisplaySink sink = Thread.currentThread() instanceof ForkJoinWorkerThread ? null : CELL.get();
+        if (sink == null) {
+            sink = current;
+        }
+        if (sink != null) {
+            sink.show(value, id, update);
+        } else if (!kernelSeen) {
+            System.out.println(value); // plain JShell or a test: no kernel to show it
+        }
+        // else: a pool thread after its cell ended; nothing to attach the output to
     }
 
     /** An HTML fragment that renders as HTML when it is the cell's value or passed to {@link #display}. */

@@ -10,6 +10,8 @@ import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 import java.awt.image.BufferedImage;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import org.foolshap.kernel.runtime.Renderers;
 import org.junit.jupiter.api.Test;
 
 class RichRendererTest {
@@ -92,5 +94,23 @@ class RichRendererTest {
         DisplayData d = renderer.render(odd);
         assertNotNull(d.getData(MIMEType.TEXT_PLAIN));
         assertTrue(((String) d.getData(MIMEType.TEXT_PLAIN)).startsWith("odd"));
+    }
+
+    @Test
+    void aRegisteredRendererComesFirstAndFallsBackWhenItFails() {
+        Renderers.register(Card.class, c -> Map.of("text/html", "<i>registered</i>"));
+        try {
+            DisplayData d = renderer.render(new Card());
+            assertEquals("<i>registered</i>", d.getData(MIMEType.TEXT_HTML));
+            assertNotNull(d.getData(MIMEType.TEXT_PLAIN), "text/plain is added");
+            Renderers.register(Card.class, c -> {
+                throw new IllegalStateException("broken");
+            });
+            assertEquals("<b>card</b>", renderer.render(new Card()).getData(MIMEType.TEXT_HTML));
+            Renderers.register(Card.class, c -> Map.of());
+            assertEquals("<b>card</b>", renderer.render(new Card()).getData(MIMEType.TEXT_HTML));
+        } finally {
+            Renderers.unregister(Card.class);
+        }
     }
 }

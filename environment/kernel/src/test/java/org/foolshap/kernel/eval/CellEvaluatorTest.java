@@ -91,6 +91,29 @@ class CellEvaluatorTest {
     }
 
     @Test
+    void aDisplayCallShowsNoIdButTheIdCanBeKept() throws CellError {
+        displayed.clear();
+        assertNull(eval.eval("display(\"a\")"));
+        assertNull(eval.eval("org.foolshap.kernel.runtime.Display.display(\"b\");"));
+        Object id = eval.eval("String shownId = display(\"c\");\nshownId").value();
+        assertTrue(id instanceof String && ((String) id).length() == 36, String.valueOf(id));
+        eval.eval("updateDisplay(shownId, \"d\");");
+        assertEquals(List.of("a", "b", "c", "d"), displayed);
+        assertEquals("ab", eval.eval("display(\"x\").isEmpty() ? \"\" : \"ab\"").value());
+        displayed.clear();
+    }
+
+    @Test
+    void displayCallsAreRecognised() {
+        assertTrue(CellEvaluator.isDisplayCall("display(x);"));
+        assertTrue(CellEvaluator.isDisplayCall("  display(f(\")\", 'c'), g())  "));
+        assertTrue(CellEvaluator.isDisplayCall("org.foolshap.kernel.runtime.Display.display(x)"));
+        assertTrue(!CellEvaluator.isDisplayCall("display(a).concat(b())"));
+        assertTrue(!CellEvaluator.isDisplayCall("displayed(a)"));
+        assertTrue(!CellEvaluator.isDisplayCall("id"));
+    }
+
+    @Test
     void interruptStopsABusyLoopAndTheEvaluatorStaysUsable() throws Exception {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         try {
