@@ -5,8 +5,11 @@
  * shap's bar, beeswarm, waterfall and dependence plots of per-row explanations; group fairness rates.
  *
  * <p>{@link org.foolshap.viz.Figures} is the entry point: one static call per figure, returning an XChart
- * chart, and helpers to PNG, SVG, PNG bytes and {@link java.awt.image.BufferedImage}. Figures take plain
- * values, so they depend on no attack or audit implementation; {@link org.foolshap.viz.Palette} holds the
- * colours shared by all of them.
+ * chart, and helpers to PNG, SVG, PNG bytes and {@link java.awt.image.BufferedImage}. Figures take the result
+ * objects (which carry names, groups and the output scale), with a lower tier of plain arrays;
+ * {@link org.foolshap.viz.Palette} holds the colours shared by all of them.
+ *
+ * <p>{@link org.foolshap.viz.Notebook#init()} makes charts, tables and results render richly, and long work show a
+ * live progress line, on any Java Jupyter kernel (this workbench's or genuine IJava), found by reflection.
  */
 package org.foolshap.viz;
