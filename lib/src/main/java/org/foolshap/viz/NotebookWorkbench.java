@@ -12,14 +12,12 @@ import java.util.function.Function;
  */
 final class NotebookWorkbench implements NotebookKernel {
     private final Method register;
-    private final Method display;
-    private final Method updateDisplay;
+    private final NotebookDisplayCalls calls;
     private final Method cellsStarted;
 
     private NotebookWorkbench(Class<?> renderers, Class<?> displayClass) throws NoSuchMethodException {
         this.register = renderers.getMethod("register", Class.class, Function.class);
-        this.display = displayClass.getMethod("display", Object.class);
-        this.updateDisplay = displayClass.getMethod("updateDisplay", String.class, Object.class);
+        this.calls = NotebookDisplayCalls.of(displayClass);
         Method cells;
         try {
             cells = displayClass.getMethod("cellsStarted");
@@ -56,20 +54,12 @@ final class NotebookWorkbench implements NotebookKernel {
 
     @Override
     public String display(Object value) {
-        try {
-            return (String) display.invoke(null, value);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;
-        }
+        return calls.show(value);
     }
 
     @Override
     public void update(String id, Object value) {
-        try {
-            updateDisplay.invoke(null, id, value);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            // nowhere to show it
-        }
+        calls.update(id, value);
     }
 
     @Override
