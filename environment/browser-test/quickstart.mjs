@@ -40,7 +40,7 @@ try {
   await page.waitForSelector('#kernel_indicator_icon.kernel_idle_icon', { timeout: 240_000 });
   console.log(`run all: ${await page.locator(PNG).count()} image(s)`);
 
-  // A new cell typed at the end: the honest attributions alone.
+  // A new cell typed at the end: the attributions with an honest background alone.
   await page.evaluate(() => {
     const nb = Jupyter.notebook;
     nb.select(nb.ncells() - 1);
@@ -48,7 +48,7 @@ try {
     nb.select_next();
     nb.edit_mode();
   });
-  await page.keyboard.insertText('Figures.attributions(honest, "sex", Figures.PROBABILITY)');
+  await page.keyboard.insertText('Figures.attributions(attack.before(), "sex")');
   const before = await page.locator(PNG).count();
   await page.keyboard.press('Shift+Enter');
   await page.waitForFunction(([sel, n]) => document.querySelectorAll(sel).length > n, [PNG, before],
