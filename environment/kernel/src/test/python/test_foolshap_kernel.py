@@ -26,7 +26,7 @@ class FoolshapKernelTests(jupyter_kernel_test.KernelTests):
 
     complete_code_samples = ["int x = 1;", "1 + 1", "String s = \"a\";\ns.length()", "%classpath"]
     incomplete_code_samples = ["for (int i = 0; i < 3; i++) {", "int twice(int x) {", "String s = \"a\" +"]
-    invalid_code_samples = ["}"]
+    invalid_code_samples = ["}", "int 1x = 3;"]
 
     code_generate_error = 'throw new IllegalStateException("boom");'
 

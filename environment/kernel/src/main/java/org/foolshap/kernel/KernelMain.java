@@ -53,11 +53,31 @@ public final class KernelMain {
         kernel.becomeHandlerForConnection(connection);
         connection.setAbortSignal(kernel::takeAbortRequest);
         connection.connect();
+        ParentWatch.start(() -> {
+            originalErr.println("foolshap kernel: the process that started it is gone; exiting");
+            endWithin(5000); // a cell that never returns, or ZeroMQ's shutdown, must not keep an orphan alive
+            connection.close();
+        });
         connection.waitUntilClose();
+        endWithin(10_000); // JShell's close must not hang the exit (a cell that ignores interrupts)
         kernel.onShutdown(false);
         originalOut.flush();
         // user code may have left non-daemon threads behind; the kernel's life ends with the connection
         System.exit(0);
+    }
+
+    /** Halts the JVM after {@code millis} unless it has exited by then (daemon timer). */
+    static void endWithin(long millis) {
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                return;
+            }
+            Runtime.getRuntime().halt(1);
+        }, "foolshap-exit-deadline");
+        t.setDaemon(true);
+        t.start();
     }
 
     /**

@@ -26,10 +26,22 @@ final class OutputRouter extends OutputStream {
     private long dropped;
 
     OutputRouter(PublishStream.StreamType type, PrintStream fallback, long limit) {
+        this(type, fallback, limit, () -> false);
+    }
+
+    /**
+     * @param foreign true when the writing thread belongs to a cell other than the attached one (a thread that
+     *                outlived its cell): its output is dropped instead of appearing under the running cell
+     */
+    OutputRouter(PublishStream.StreamType type, PrintStream fallback, long limit,
+            java.util.function.BooleanSupplier foreign) {
         this.type = type;
         this.fallback = fallback;
         this.limit = limit;
+        this.foreign = foreign;
     }
+
+    private final java.util.function.BooleanSupplier foreign;
 
     synchronized void attach(ReplyEnvironment env) {
         this.env = env;
@@ -57,6 +69,9 @@ final class OutputRouter extends OutputStream {
         if (env == null) {
             fallback.write(b, off, len);
             return;
+        }
+        if (foreign.getAsBoolean()) {
+            return; // printed by a thread of an earlier cell: never shown under this one
         }
         long room = limit - sent - buffer.size();
         int take = (int) Math.max(0, Math.min(room, len));

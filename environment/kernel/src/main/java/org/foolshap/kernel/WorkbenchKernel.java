@@ -71,6 +71,10 @@ public final class WorkbenchKernel extends BaseKernel {
     private final OutputRouter err;
     private final ScheduledExecutorService flusher;
     private volatile CellOutput currentCell;
+    /** An execute request is being handled (from its start, before JShell is ready or the cell compiled). */
+    private volatile boolean cellActive;
+    /** The execute request being handled was interrupted; read by the evaluator in every phase of the cell. */
+    private volatile boolean cellInterrupted;
     private final AtomicBoolean abortQueued = new AtomicBoolean();
     /** Exclusive use of the evaluator (JShell is not thread-safe): the shell handlers and the warm-up. */
     private final ReentrantLock evaluatorLock = new ReentrantLock();
@@ -84,8 +88,8 @@ public final class WorkbenchKernel extends BaseKernel {
      * @param originalOut      where output goes between cells
      */
     public WorkbenchKernel(List<String> startupClasspath, PrintStream originalOut, PrintStream originalErr) {
-        this.out = new OutputRouter(PublishStream.StreamType.OUT, originalOut, OUTPUT_LIMIT);
-        this.err = new OutputRouter(PublishStream.StreamType.ERR, originalErr, OUTPUT_LIMIT);
+        this.out = new OutputRouter(PublishStream.StreamType.OUT, originalOut, OUTPUT_LIMIT, this::foreignThread);
+        this.err = new OutputRouter(PublishStream.StreamType.ERR, originalErr, OUTPUT_LIMIT, this::foreignThread);
         this.startupClasspath = List.copyOf(startupClasspath);
         this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "output-flusher");
@@ -120,6 +124,7 @@ public final class WorkbenchKernel extends BaseKernel {
         Thread t = new Thread(() -> {
             try {
                 CellEvaluator e = new CellEvaluator(this::cellSink);
+                e.setInterruptRequested(() -> cellInterrupted);
                 for (String entry : startupClasspath) {
                     e.addToClasspath(entry);
                 }
@@ -167,6 +172,13 @@ public final class WorkbenchKernel extends BaseKernel {
         } finally {
             evaluatorLock.unlock();
         }
+    }
+
+    /** True on a thread bound to a cell other than the running one (it outlived its cell). */
+    private boolean foreignThread() {
+        org.foolshap.kernel.runtime.DisplaySink bound = Display.boundSink();
+        CellOutput cell = currentCell;
+        return bound != null && cell != null && bound != cell;
     }
 
     /** The running cell's display sink, or one that drops everything between cells. */
@@ -220,6 +232,17 @@ public final class WorkbenchKernel extends BaseKernel {
     // ------------------------------------------------------------------ handlers
 
     private synchronized void execute(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
+        cellInterrupted = false;
+        cellActive = true;
+        try {
+            executeCell(env, message);
+        } finally {
+            cellActive = false;
+            cellInterrupted = false;
+        }
+    }
+
+    private void executeCell(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
         ExecuteRequest request = message.getContent();
         env.setBusyDeferIdle();
         boolean silent = request.isSilent();
@@ -373,6 +396,7 @@ public final class WorkbenchKernel extends BaseKernel {
     private void shutdown(ShellReplyEnvironment env, Message<ShutdownRequest> message) {
         env.setBusyDeferIdle();
         boolean restart = message.getContent().isRestart();
+        markInterrupted();
         evaluator.thenAccept(CellEvaluator::interrupt);
         env.reply(ok(env, MessageType.SHUTDOWN_REPLY, "restart", restart));
         flusher.shutdownNow();
@@ -381,13 +405,22 @@ public final class WorkbenchKernel extends BaseKernel {
 
     private void interruptRequest(ShellReplyEnvironment env, Message<?> message) {
         env.setBusyDeferIdle();
+        markInterrupted();
         evaluator.thenAccept(CellEvaluator::interrupt);
         env.reply(ok(env, MessageType.INTERRUPT_REPLY));
     }
 
     @Override
     public void interrupt() {
+        markInterrupted();
         evaluator.thenAccept(CellEvaluator::interrupt);
+    }
+
+    /** An interrupt applies to the execute request being handled, whatever phase it is in; idle, it is a no-op. */
+    private void markInterrupted() {
+        if (cellActive) {
+            cellInterrupted = true;
+        }
     }
 
     /** A reply to the request in {@code env} whose content is {@code {"status": "ok", key: value, ...}}. */

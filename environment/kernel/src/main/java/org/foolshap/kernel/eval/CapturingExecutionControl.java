@@ -16,13 +16,30 @@ import jdk.jshell.execution.LocalExecutionControl;
 final class CapturingExecutionControl extends LocalExecutionControl {
     private final ThreadGroup group = new ThreadGroup("foolshap-cells");
     private final Runnable onThreadStart;
+    private final java.util.function.BooleanSupplier cancelled;
     private volatile Thread running;
     private volatile boolean stopRequested;
     private volatile Object lastValue;
     private volatile Class<?> lastClass;
 
-    CapturingExecutionControl(Runnable onThreadStart) {
+    /**
+     * @param cancelled true when the cell was interrupted before its code started (e.g. while it compiled): the
+     *                  snippet is then not started, or stopped at once
+     */
+    CapturingExecutionControl(Runnable onThreadStart, java.util.function.BooleanSupplier cancelled) {
         this.onThreadStart = onThreadStart;
+        this.cancelled = cancelled;
+    }
+
+    /** Cell classes call {@link org.foolshap.kernel.runtime.SystemExit} instead of {@code System.exit}. */
+    @Override
+    public void load(ClassBytecodes[] cbcs)
+            throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        ClassBytecodes[] rewritten = new ClassBytecodes[cbcs.length];
+        for (int i = 0; i < cbcs.length; i++) {
+            rewritten[i] = new ClassBytecodes(cbcs[i].name(), ExitRewriter.rewrite(cbcs[i].bytecodes()));
+        }
+        super.load(rewritten);
     }
 
     @Override
@@ -44,7 +61,14 @@ final class CapturingExecutionControl extends LocalExecutionControl {
         stopRequested = false;
         running = thread;
         try {
+            if (cancelled.getAsBoolean()) { // interrupted while compiling: never start
+                stopRequested = true;
+                throw new StoppedException();
+            }
             thread.start();
+            if (cancelled.getAsBoolean() && !stopRequested) {
+                stop(); // an interrupt between the check and start() saw a thread that was not alive yet
+            }
             thread.join();
         } finally {
             running = null;

@@ -8,10 +8,12 @@ import jdk.jshell.spi.ExecutionEnv;
 /** Hands JShell one {@link CapturingExecutionControl}, which the evaluator keeps to read results and stop cells. */
 final class CapturingExecutionProvider implements ExecutionControlProvider {
     private final Runnable onThreadStart;
+    private final java.util.function.BooleanSupplier cancelled;
     private volatile CapturingExecutionControl control;
 
-    CapturingExecutionProvider(Runnable onThreadStart) {
+    CapturingExecutionProvider(Runnable onThreadStart, java.util.function.BooleanSupplier cancelled) {
         this.onThreadStart = onThreadStart;
+        this.cancelled = cancelled;
     }
 
     @Override
@@ -21,7 +23,7 @@ final class CapturingExecutionProvider implements ExecutionControlProvider {
 
     @Override
     public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
-        control = new CapturingExecutionControl(onThreadStart);
+        control = new CapturingExecutionControl(onThreadStart, cancelled);
         return control;
     }
 

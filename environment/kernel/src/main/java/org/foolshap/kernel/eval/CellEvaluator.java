@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -46,6 +47,8 @@ public final class CellEvaluator implements AutoCloseable {
     private final CapturingExecutionProvider provider;
     private final Set<String> classpath = new LinkedHashSet<>();
     private volatile boolean interrupted;
+    /** The kernel's "the current request was interrupted", which may be set before {@link #eval} even starts. */
+    private volatile BooleanSupplier interruptRequested = () -> false;
 
     /**
      * A cell whose value is only the id that {@code display(...)} returned (IJava's signature) shows nothing, as
@@ -64,7 +67,7 @@ public final class CellEvaluator implements AutoCloseable {
      *                 drops everything between cells); the snippet's thread and the threads it starts keep it
      */
     public CellEvaluator(Supplier<DisplaySink> cellSink) {
-        this.provider = new CapturingExecutionProvider(() -> Display.bind(cellSink.get()));
+        this.provider = new CapturingExecutionProvider(() -> Display.bind(cellSink.get()), this::isInterrupted);
         this.shell = JShell.builder().executionEngine(provider, Map.of()).build();
         addToClasspath(ownLocation());
         for (String imp : DEFAULT_IMPORTS) {
@@ -108,6 +111,18 @@ public final class CellEvaluator implements AutoCloseable {
         return List.copyOf(classpath);
     }
 
+    /**
+     * Also treat the cell as interrupted while {@code requested} is true: an interrupt that arrives while the cell
+     * waits for JShell, for the warm-up, or is being compiled is not lost (eval would otherwise reset it).
+     */
+    public void setInterruptRequested(BooleanSupplier requested) {
+        this.interruptRequested = requested == null ? () -> false : requested;
+    }
+
+    private boolean isInterrupted() {
+        return interrupted || interruptRequested.getAsBoolean();
+    }
+
     /** Stops the running cell, if any; the next cell runs normally. */
     public void interrupt() {
         interrupted = true;
@@ -128,7 +143,7 @@ public final class CellEvaluator implements AutoCloseable {
         CellValue last = null;
         Map<String, Integer> firstLineOfSnippet = new HashMap<>();
         for (Piece piece : split(code)) {
-            if (interrupted) {
+            if (isInterrupted()) {
                 throw interruptedError();
             }
             last = null;
@@ -146,7 +161,7 @@ public final class CellEvaluator implements AutoCloseable {
                 CapturingExecutionControl control = provider.control();
                 if (failure != null) {
                     control.takeLastValue();
-                    if (interrupted) {
+                    if (isInterrupted()) {
                         throw interruptedError();
                     }
                     throw runtimeError(failure, firstLineOfSnippet);
@@ -161,7 +176,7 @@ public final class CellEvaluator implements AutoCloseable {
                     last = new CellValue(value);
                 }
             }
-            if (interrupted) {
+            if (isInterrupted()) {
                 throw interruptedError();
             }
         }
@@ -398,6 +413,11 @@ public final class CellEvaluator implements AutoCloseable {
             switch (info.completeness()) {
                 case COMPLETE:
                 case COMPLETE_WITH_SEMI:
+                    // analyzeCompletion only judges where a snippet ends: "int 1x = 3;" ends fine but does not parse.
+                    // sourceToSnippets parses without evaluating and marks such a snippet ERRONEOUS.
+                    if (!parses(sca, info.source())) {
+                        return "invalid";
+                    }
                     rest = info.remaining();
                     break;
                 case EMPTY:
@@ -410,6 +430,24 @@ public final class CellEvaluator implements AutoCloseable {
             }
         }
         return "complete";
+    }
+
+    private static boolean parses(SourceCodeAnalysis sca, String source) {
+        if (source == null || source.isBlank()) {
+            return true;
+        }
+        try {
+            for (jdk.jshell.Snippet sn : sca.sourceToSnippets(source)) {
+                // ERRONEOUS also covers unresolved names (a method declared earlier in the same cell): only a
+                // syntax error makes the cell invalid
+                if (sn.kind() == jdk.jshell.Snippet.Kind.ERRONEOUS && !JavaSyntax.parsesAsSnippet(source)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (RuntimeException e) {
+            return true; // no verdict: leave it to execution to report
+        }
     }
 
     @Override

@@ -34,7 +34,9 @@ import java.util.Map;
 /**
  * Checks and decodes incoming Jupyter wire messages. Unlike basekernel's reader, which throws from the channel
  * thread on a bad signature, {@link #decode} reports every problem as a {@link Rejected} exception, so the caller
- * can drop the message and go on serving. Signatures are compared in constant time.
+ * can drop the message and go on serving. Signatures are compared in constant time. A signature already seen in
+ * this session (the last {@value #SIGNATURE_HISTORY} ones) is a replayed message and rejected, as jupyter_client's
+ * {@code Session} does ("Duplicate Signature"). One codec serves shell and control; {@link #decode} is thread-safe.
  */
 final class MessageCodec {
     static final byte[] DELIMITER = "<IDS|MSG>".getBytes(StandardCharsets.US_ASCII);
@@ -62,8 +64,20 @@ final class MessageCodec {
         }
     }
 
+    /** How many recent signatures are remembered to detect replays (jupyter_client keeps 2^16). */
+    static final int SIGNATURE_HISTORY = 1 << 16;
+
     private final HMACGenerator hmac;
     private final boolean authenticated;
+    private final java.util.Set<String> seen = java.util.Collections.newSetFromMap(
+            new java.util.LinkedHashMap<String, Boolean>(1024, 0.75f, false) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > SIGNATURE_HISTORY;
+                }
+            });
 
     MessageCodec(HMACGenerator hmac) {
         this.hmac = hmac;
@@ -89,6 +103,12 @@ final class MessageCodec {
             byte[] expected = hmac.calculateSignature(header, parent, metadata, content).getBytes(StandardCharsets.US_ASCII);
             if (!MessageDigest.isEqual(expected, signature)) {
                 throw new Rejected(signature.length == 0 ? "unsigned message" : "message with a wrong signature");
+            }
+            String sig = new String(signature, StandardCharsets.US_ASCII);
+            synchronized (seen) {
+                if (!seen.add(sig)) {
+                    throw new Rejected("replayed message (duplicate signature)");
+                }
             }
         }
         try {

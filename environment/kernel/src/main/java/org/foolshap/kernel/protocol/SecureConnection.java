@@ -27,9 +27,23 @@ public final class SecureConnection extends JupyterConnection {
         this.props = props;
         this.context = ZMQ.context(1);
         HMACGenerator hmac = props.createHMACGenerator();
-        this.secureShell = new SignedShellChannel(context, hmac, false, this);
-        this.secureControl = new SignedShellChannel(context, hmac, true, this);
+        // one codec for both channels: a signature seen on shell is a replay on control too
+        MessageCodec codec = new MessageCodec(hmac);
+        this.secureShell = new SignedShellChannel(context, hmac, false, this, codec);
+        this.secureControl = new SignedShellChannel(context, hmac, true, this, codec);
     }
+
+    /**
+     * Largest frame accepted on shell: ZeroMQ reserves a frame's announced size before its bytes arrive, so without
+     * a limit an unauthenticated peer announcing gigabyte frames in a few bytes exhausts the kernel's memory and kills
+     * ZeroMQ's I/O thread (the heartbeat goes on, so Jupyter never restarts the kernel). A peer that exceeds the
+     * limit is disconnected. 16 MiB is far beyond any cell's code.
+     */
+    static final long MAX_SHELL_FRAME = 16L << 20;
+    /** Control (interrupt, shutdown, kernel_info) and stdin (input replies, unused) carry small messages. */
+    static final long MAX_SMALL_FRAME = 1L << 20;
+    /** Heartbeat pings and IOPub subscriptions are a few bytes. */
+    static final long MAX_TINY_FRAME = 64L << 10;
 
     /**
      * The kernel's "abort the queued cells" signal, read by the shell channel after each message: true (once)
@@ -41,6 +55,12 @@ public final class SecureConnection extends JupyterConnection {
 
     @Override
     public void connect() {
+        // the limits apply to connections accepted after they are set: before bind
+        heartbeat.setMaxMsgSize(MAX_TINY_FRAME);
+        iopub.setMaxMsgSize(MAX_TINY_FRAME);
+        stdin.setMaxMsgSize(MAX_SMALL_FRAME);
+        secureControl.setMaxMsgSize(MAX_SMALL_FRAME);
+        secureShell.setMaxMsgSize(MAX_SHELL_FRAME);
         heartbeat.bind(props);
         iopub.bind(props);
         stdin.bind(props);
@@ -65,9 +85,13 @@ public final class SecureConnection extends JupyterConnection {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        secureShell.waitUntilClose();
-        secureControl.waitUntilClose();
+        boolean shellClosed = secureShell.awaitClosed();
+        boolean controlClosed = secureControl.awaitClosed();
         super.close(); // basekernel's heartbeat, stdin, IOPub (and the unused stock shell/control sockets)
-        context.close();
+        if (shellClosed && controlClosed) {
+            context.close();
+        }
+        // else a handler is stuck (a cell that ignores interrupts): terminating the context would wait for its
+        // socket forever, with the port still listening; the process exit that follows releases it
     }
 }

@@ -31,11 +31,12 @@ final class SignedShellChannel extends ShellChannel {
     private volatile java.util.function.BooleanSupplier abortRequested = () -> false;
     private Thread loop;
 
-    SignedShellChannel(ZMQ.Context context, HMACGenerator hmac, boolean isControl, JupyterConnection connection) {
+    SignedShellChannel(ZMQ.Context context, HMACGenerator hmac, boolean isControl, JupyterConnection connection,
+            MessageCodec codec) {
         super(context, hmac, isControl, connection);
         this.name = isControl ? "control" : "shell";
         this.connection = connection;
-        this.codec = new MessageCodec(hmac);
+        this.codec = codec;
         setLinger(1000);
     }
 
@@ -168,6 +169,15 @@ final class SignedShellChannel extends ShellChannel {
 
     @Override
     public void waitUntilClose() {
+        awaitClosed();
+    }
+
+    /**
+     * Waits up to 2 s for the loop to end and close its socket.
+     *
+     * @return false when the loop is still busy (a handler that does not return): its socket is still open
+     */
+    boolean awaitClosed() {
         Thread t = loop;
         if (t != null && t != Thread.currentThread()) {
             try {
@@ -175,6 +185,8 @@ final class SignedShellChannel extends ShellChannel {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            return !t.isAlive();
         }
+        return true;
     }
 }

@@ -82,19 +82,41 @@ public final class Display {
         // else: a pool thread after its cell ended; nothing to attach the output to
     }
 
-    /** An HTML fragment that renders as HTML when it is the cell's value or passed to {@link #display}. */
+    /** Longest {@code text/plain} copy of an {@link #html}/{@link #markdown} value (the renderer's cut too). */
+    static final int MAX_TEXT_COPY = 100_000;
+
+    /**
+     * An HTML fragment that renders as HTML when it is the cell's value or passed to {@link #display}. Its
+     * {@code text/plain} copy is cut at {@value #MAX_TEXT_COPY} characters, so a huge fragment is not sent twice.
+     */
     public static DisplayData html(String html) {
         DisplayData d = new DisplayData();
         d.putHTML(html);
-        d.putText(html);
+        d.putText(textCopy(html));
         return d;
     }
 
-    /** Markdown that renders as such when it is the cell's value or passed to {@link #display}. */
+    /** Markdown that renders as such when it is the cell's value or passed to {@link #display}; text copy cut too. */
     public static DisplayData markdown(String markdown) {
         DisplayData d = new DisplayData();
         d.putMarkdown(markdown);
-        d.putText(markdown);
+        d.putText(textCopy(markdown));
         return d;
+    }
+
+    private static String textCopy(String s) {
+        if (s == null || s.length() <= MAX_TEXT_COPY) {
+            return s;
+        }
+        return s.substring(0, MAX_TEXT_COPY) + "\n... (" + (s.length() - MAX_TEXT_COPY) + " more characters not shown)";
+    }
+
+    /**
+     * For the kernel: the display sink the calling thread is bound to (the cell it, or the thread that started it,
+     * ran in), or null for threads bound to none and ForkJoin workers. Lets printed output of a thread whose cell
+     * has ended be kept out of the next cell.
+     */
+    public static DisplaySink boundSink() {
+        return Thread.currentThread() instanceof ForkJoinWorkerThread ? null : CELL.get();
     }
 }

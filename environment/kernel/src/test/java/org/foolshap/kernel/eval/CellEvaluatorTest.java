@@ -129,6 +129,17 @@ class CellEvaluatorTest {
     }
 
     @Test
+    void systemExitIsAnErrorNotTheEndOfTheKernel() throws CellError {
+        CellError e = assertThrows(CellError.class, () -> eval.eval("System.exit(0);"));
+        assertEquals("java.lang.UnsupportedOperationException", e.ename());
+        assertThrows(CellError.class, () -> eval.eval("Runnable r = () -> System.exit(3);\nr.run();"));
+        assertThrows(CellError.class, () -> eval.eval("class Quitter { static void quit() { System.exit(1); } }\n"
+                + "Quitter.quit();"));
+        assertThrows(CellError.class, () -> eval.eval("java.util.function.IntConsumer q = System::exit;\nq.accept(2);"));
+        assertEquals(2, eval.eval("1 + 1").value());
+    }
+
+    @Test
     void outOfMemoryIsAnErrorNotACrash() throws CellError {
         CellError e = assertThrows(CellError.class, () -> eval.eval("new long[Integer.MAX_VALUE - 8]"));
         assertEquals("java.lang.OutOfMemoryError", e.ename());
@@ -138,6 +149,9 @@ class CellEvaluatorTest {
     @Test
     void isComplete() {
         assertEquals("complete", eval.isComplete("int x = 1;"));
+        assertEquals("invalid", eval.isComplete("int 1x = 3;")); // issue 16 item 8 (jupyter_kernel_test)
+        assertEquals("complete", eval.isComplete("undefinedName(3);")); // semantic errors are execution's business
+        assertEquals("complete", eval.isComplete("int y = 2;\nString s = \"a\";\ns.length()"));
         assertEquals("complete", eval.isComplete("1 + 1"));
         assertEquals("incomplete", eval.isComplete("for (int i = 0; i < 3; i++) {"));
     }
