@@ -27,6 +27,16 @@ public record AuditVerdict(List<TestOutcome> tests, double significance, boolean
                         .map(TestOutcome::name).toList()));
     }
 
+    /**
+     * Whether the audit would have detected the samples at another total level: each test's level scaled by
+     * {@code alpha / significance()} (Bonferroni shares and max-T adjusted p-values both scale so), e.g. a family run
+     * at alpha / 7 inside a full audit, judged on its own at alpha.
+     */
+    public boolean detectedAt(double alpha) {
+        double scale = Auditor.checkLevel(alpha) / significance;
+        return tests.stream().anyMatch(t -> t.pValue() < t.level() * scale);
+    }
+
     /** The tests that rejected. */
     public List<TestOutcome> rejected() {
         return tests.stream().filter(TestOutcome::reject).toList();

@@ -10,7 +10,8 @@ import org.foolshap.Progress;
  * sweep) and each sample size M, draws R pairs (S_0' uniform from D_0, S_1' from the weights) and records how often
  * each test rejects: the paper's six tests one by one and together ("paper"), the duplicate-rows test on S_1', and,
  * when the auditor holds the background's features, the feature-level family. Every family runs at the auditor's
- * significance. Seeded; O(lambdas x Ms x R) audits.
+ * significance. Seeded; O(lambdas x Ms x R) audits. {@link #run(FullAudit, org.foolshap.attack.SweepResult, int, int)}
+ * does the same for every family of a full audit.
  */
 public final class DetectionPower {
     private final int repeats;
@@ -18,39 +19,50 @@ public final class DetectionPower {
     private final FeatureAudit features;
     private final double[][] backgroundRows;
     private final Progress progress;
+    private final List<List<AuditFamily>> batteries;
 
     private DetectionPower(int repeats, long seed, FeatureAudit features, double[][] backgroundRows,
-                           Progress progress) {
+                           Progress progress, List<List<AuditFamily>> batteries) {
         this.repeats = repeats;
         this.seed = seed;
         this.features = features;
         this.backgroundRows = backgroundRows;
         this.progress = progress;
+        this.batteries = batteries;
     }
 
     /** R = 100, seed 0, no feature tests. */
     public static DetectionPower withDefaults() {
-        return new DetectionPower(100, 0, null, null, Progress.ambient());
+        return new DetectionPower(100, 0, null, null, Progress.ambient(), List.of());
     }
 
     public DetectionPower withRepeats(int repeats) {
         if (repeats < 1) {
             throw new IllegalArgumentException("repeats must be at least 1, got " + repeats);
         }
-        return new DetectionPower(repeats, seed, features, backgroundRows, progress);
+        return new DetectionPower(repeats, seed, features, backgroundRows, progress, batteries);
     }
 
     public DetectionPower withSeed(long seed) {
-        return new DetectionPower(repeats, seed, features, backgroundRows, progress);
+        return new DetectionPower(repeats, seed, features, backgroundRows, progress, batteries);
     }
 
     /** Adds the feature-level family, run on the drawn rows of {@code backgroundRows} (D_1's features). */
     public DetectionPower withFeatures(FeatureAudit audit, double[][] backgroundRows) {
-        return new DetectionPower(repeats, seed, audit, backgroundRows, progress);
+        return new DetectionPower(repeats, seed, audit, backgroundRows, progress, batteries);
+    }
+
+    /**
+     * Smaller batteries whose detection rates {@link #run(FullAudit, org.foolshap.attack.SweepResult, int, int)} also
+     * reports, each family of a battery at alpha / its size, from the same audits.
+     */
+    @SafeVarargs
+    public final DetectionPower withBatteries(List<AuditFamily>... batteries) {
+        return new DetectionPower(repeats, seed, features, backgroundRows, progress, List.of(batteries));
     }
 
     public DetectionPower withProgress(Progress progress) {
-        return new DetectionPower(repeats, seed, features, backgroundRows, progress);
+        return new DetectionPower(repeats, seed, features, backgroundRows, progress, batteries);
     }
 
     /**
@@ -116,6 +128,15 @@ public final class DetectionPower {
         double[] f0 = auditor.foreground().outputs();
         double[] f1 = auditor.background().outputs();
         SplittableRandom root = new SplittableRandom(seed);
+        // one feature null per M, shared by every lambda and draw
+        FeatureAudit.Prepared[] featureNull = new FeatureAudit.Prepared[ms.length];
+        if (features != null) {
+            SplittableRandom nullRng = root.split();
+            for (int k = 0; k < ms.length; k++) {
+                featureNull[k] = features.withSignificance(auditor.significance()).prepare(backgroundRows, ms[k],
+                        nullRng);
+            }
+        }
         long total = (long) lambdas.length * ms.length;
         long done = 0;
         for (int l = 0; l < lambdas.length; l++) {
@@ -141,8 +162,7 @@ public final class DetectionPower {
                     hits[6] += v.detected() ? 1 : 0;
                     hits[7] += DuplicateTest.indices("S_1'", rows, n1, auditor.significance()).reject() ? 1 : 0;
                     if (features != null) {
-                        hits[8] += features.audit(backgroundRows, Draws.pick(backgroundRows, rows), rng).detected()
-                                ? 1 : 0;
+                        hits[8] += featureNull[k].audit(Draws.pick(backgroundRows, rows)).detected() ? 1 : 0;
                     }
                 }
                 for (int t = 0; t < tests.size(); t++) {
@@ -152,5 +172,93 @@ public final class DetectionPower {
             }
         }
         return new PowerTable(tests, lambdas, ms, rates, repeats, auditor.significance());
+    }
+
+    /**
+     * Every family of a full audit against a sweep's samplers, on the auditor's setting: for every {@code every}-th
+     * lambda, R pairs (S_0' uniform from D_0, S_1' drawn from the lambda's weights, both with replacement, M rows)
+     * audited by each family. The audit is prepared once (one Monte Carlo null per family, shared by every draw).
+     * Rows: each family on its own at the total alpha, then "all" (alpha split between the families), then each
+     * battery of {@link #withBatteries} (alpha split between its families).
+     */
+    public PowerTable run(FullAudit audit, org.foolshap.attack.SweepResult sweep, int every, int m) {
+        if (every < 1) {
+            throw new IllegalArgumentException("every must be at least 1, got " + every);
+        }
+        var setting = audit.auditor().setting().orElseThrow(() -> new IllegalStateException(
+                "this auditor has no audit setting: build it with Auditor.of(model, setting)"));
+        var points = sweep.points();
+        int n = (points.size() + every - 1) / every;
+        double[] lambdas = new double[n];
+        double[][] weights = new double[n][];
+        for (int k = 0; k < n; k++) {
+            lambdas[k] = points.get(k * every).lambda();
+            weights[k] = points.get(k * every).weights().weights();
+        }
+        return run(audit.withFeatureDefaults(setting), setting.rows(org.foolshap.data.Group.FOREGROUND),
+                setting.rows(org.foolshap.data.Group.BACKGROUND), lambdas, weights, m);
+    }
+
+    /**
+     * Every family of a full audit against background samplers given by weights (length |D_1| each).
+     *
+     * @param d0 the foreground's rows, {@code d1} the background's (the auditor holds their outputs)
+     */
+    public PowerTable run(FullAudit audit, double[][] d0, double[][] d1, double[] lambdas, double[][] weights, int m) {
+        if (lambdas.length != weights.length || lambdas.length == 0) {
+            throw new IllegalArgumentException(lambdas.length + " lambdas but " + weights.length + " weight vectors");
+        }
+        Auditor auditor = audit.auditor();
+        double alpha = auditor.significance();
+        double[] f0 = auditor.foreground().outputs();
+        double[] f1 = auditor.background().outputs();
+        SplittableRandom root = new SplittableRandom(seed);
+        FullAudit.Prepared prepared = audit.prepare(d0, d1, m, m, root.nextLong());
+        List<AuditFamily> families = prepared.families();
+        List<String> tests = new ArrayList<>(families.stream().map(AuditFamily::id).toList());
+        tests.add("all");
+        for (List<AuditFamily> b : batteries) {
+            if (!families.containsAll(b)) {
+                throw new IllegalArgumentException("the battery " + b + " has families the audit does not run "
+                        + families);
+            }
+            tests.add(Calibration.name(b));
+        }
+        double[][][] rates = new double[tests.size()][lambdas.length][1];
+        for (int l = 0; l < lambdas.length; l++) {
+            if (weights[l].length != d1.length) {
+                throw new IllegalArgumentException("weights " + l + " have " + weights[l].length + " entries for "
+                        + d1.length + " background rows");
+            }
+            double[] cum = Draws.cumulative(weights[l]);
+            SplittableRandom rng = root.split();
+            int[] hits = new int[tests.size()];
+            for (int r = 0; r < repeats; r++) {
+                int[] i0 = Draws.uniform(d0.length, m, rng);
+                int[] i1 = Draws.fromCumulative(cum, m, rng);
+                double[][] s0 = Draws.pick(d0, i0);
+                double[][] s1 = Draws.pick(d1, i1);
+                double[] y0 = Draws.pick(f0, i0);
+                double[] y1 = Draws.pick(f1, i1);
+                boolean any = false;
+                AuditVerdict[] verdicts = new AuditVerdict[families.size()];
+                for (int k = 0; k < families.size(); k++) {
+                    AuditVerdict v = prepared.run(families.get(k), s0, s1, y0, y1, rng.split());
+                    verdicts[k] = v;
+                    hits[k] += v.detectedAt(alpha) ? 1 : 0;
+                    any |= v.detected();
+                }
+                hits[families.size()] += any ? 1 : 0;
+                for (int b = 0; b < batteries.size(); b++) {
+                    hits[families.size() + 1 + b] += Calibration.detectedBy(batteries.get(b), families, verdicts,
+                            alpha) ? 1 : 0;
+                }
+            }
+            for (int t = 0; t < tests.size(); t++) {
+                rates[t][l][0] = hits[t] / (double) repeats;
+            }
+            progress.update("detection power", l + 1, lambdas.length);
+        }
+        return new PowerTable(tests, lambdas, new int[] {m}, rates, repeats, alpha);
     }
 }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
                 "and audits against it. Run 'foolshap help COMMAND' for a command's options."},
         subcommands = {CommandLine.HelpCommand.class, FetchCommand.class, DataCommand.class, TrainCommand.class,
                 PredictCommand.class, ExplainCommand.class, FairnessCommand.class, AttackCommand.class, AuditCommand.class,
-                ReproduceCommand.class})
+                CommitCommand.class, DrawCommand.class, RevealCommand.class, VerifyCommand.class, ReproduceCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
