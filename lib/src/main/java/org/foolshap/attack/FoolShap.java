@@ -239,10 +239,8 @@ public final class FoolShap {
         double[] s0Outputs = Draws.pick(f0, s0);
         double[][] c = explainer.coefficients(s0Rows, background, progress);
 
-        SweepResult sw = sweep.run(c, sensitive, f1, s0Outputs, auditor);
-        sw = new SweepResult(sw.points(), sw.best(), sw.honestPhi(), sw.honestTarget(), sw.threshold(),
-                sw.direction(), sw.seconds(), setting.names(), setting.names().get(sensitive),
-                explainer.model().scale(), significance);
+        SweepResult sw = sweep.run(c, Coefficients.column(c, sensitive), f1, s0Outputs, auditor, setting.names(),
+                setting.names().get(sensitive), explainer.model().scale());
         LambdaPoint chosen = sw.chosen().orElseGet(sw::leastDetected);
         int[] s1 = sampler.biased(chosen.weights().weights(), sampling);
         int[] honest = sampler.uniform(background.length, sampling);

@@ -175,8 +175,9 @@ public final class LambdaSweep {
                 "target", OutputScale.PROBABILITY);
     }
 
-    private SweepResult run(double[][] coefficients, double[] target, double[] backgroundOutputs, double[] s0Outputs,
-                            Auditor auditor, List<String> names, String targetName, OutputScale scale) {
+    /** The sweep with its features named and its scale known (the attack's own call, from its setting). */
+    SweepResult run(double[][] coefficients, double[] target, double[] backgroundOutputs, double[] s0Outputs,
+                    Auditor auditor, List<String> names, String targetName, OutputScale scale) {
         long start = System.nanoTime();
         Checks.matrix("coefficient matrix", coefficients);
         Checks.finite("target coefficients", target);
