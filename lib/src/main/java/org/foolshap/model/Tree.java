@@ -123,6 +123,15 @@ public final class Tree implements Serializable {
         return value[node];
     }
 
+    /**
+     * Whether this node's test is one of the two plain ones, {@code v <= split} (ordinal) or {@code v == split}
+     * (nominal), with NaN going to {@code no}. Fast paths (flat layouts in TreeSHAP) may inline plain tests; for
+     * any other node they must call {@link #goesYes}, the one definition of a node's decision.
+     */
+    public boolean plain(int node) {
+        return true;
+    }
+
     /** Whether a row with value {@code v} on this node's feature goes to the {@code yes} child. */
     public boolean goesYes(int node, double v) {
         return nominal[node] ? v == split[node] : v <= split[node];
