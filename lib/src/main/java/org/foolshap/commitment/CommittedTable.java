@@ -160,12 +160,41 @@ public final class CommittedTable {
                 index[p] = i;
             }
         }
+        return answer(positions, index);
+    }
+
+    /**
+     * What a company that hands over rows of its own choosing (e.g. Fool SHAP's reweighted S_1') can at best send in
+     * answer to a request: the committed rows at {@code indices}, true values, outputs and valid inclusion proofs,
+     * labelled with the request's positions. {@link Verifier} rejects it at the first row that is not the drawn one
+     * (its index or its rank in the group is not the position drawn from the seed), which is the point of the
+     * protocol; the method exists to show that, in tests and tutorials.
+     *
+     * @param indices 0-based row indices in the committed table, one per requested position
+     */
+    public Reveal revealInstead(DrawRequest request, int[] indices) {
+        if (indices.length != request.positions().length) {
+            throw new IllegalArgumentException(indices.length + " rows offered for a request of "
+                    + request.positions().length);
+        }
+        long[] index = new long[indices.length];
+        for (int p = 0; p < indices.length; p++) {
+            if (indices[p] < 0 || indices[p] >= values.size()) {
+                throw new IllegalArgumentException("row " + indices[p] + " is not in the committed table of "
+                        + values.size() + " rows");
+            }
+            index[p] = indices[p];
+        }
+        return answer(request.positions(), index);
+    }
+
+    private Reveal answer(long[] positions, long[] index) {
         List<RevealedRow> rows = new ArrayList<>(positions.length);
         for (int p = 0; p < positions.length; p++) {
             int i = Math.toIntExact(index[p]);
             rows.add(new RevealedRow(positions[p], i, values.get(i), ranks[i], outputs == null ? null : outputs[i],
                     tree.proof(i)));
         }
-        return new Reveal(c.root(), rows);
+        return new Reveal(commitment().root(), rows);
     }
 }

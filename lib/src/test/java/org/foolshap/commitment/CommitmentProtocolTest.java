@@ -251,6 +251,23 @@ class CommitmentProtocolTest {
         assertTrue(attack.sampleS1().distinctRows() < stealthy.length, "the stealthy sample repeats rows");
     }
 
+    @Test
+    void revealInsteadVerifiesOnlyWhenTheOfferedRowsAreTheDrawnOnes() {
+        int[] stealthy = ToyAudit.attack().sampleS1().ids();
+        DrawRequest r = DrawRequest.draw(COMMITMENT, 7, stealthy.length, "sex", "Male");
+        Reveal honest = COMMITTED.reveal(r);
+        int[] drawn = honest.rows().stream().mapToInt(row -> Math.toIntExact(row.index())).toArray();
+        assertTrue(verify(r, COMMITTED.revealInstead(r, drawn)).verified(), "the drawn rows offered as a choice");
+        int first = 0;
+        while (stealthy[first] == drawn[first]) {
+            first++;
+        }
+        assertFailsAt(verify(r, COMMITTED.revealInstead(r, stealthy)), first);
+        assertThrows(IllegalArgumentException.class, () -> COMMITTED.revealInstead(r, new int[] {0}));
+        assertThrows(IllegalArgumentException.class, () -> COMMITTED.revealInstead(r,
+                java.util.stream.IntStream.generate(() -> TABLE.rowCount()).limit(stealthy.length).toArray()));
+    }
+
     /** The committed row at source index {@code id}, with its own rank in the sex column as position. */
     static RevealedRow rowAt(int id) {
         DrawRequest one = new DrawRequest(COMMITMENT.root(), COMMITMENT.rows(), COMMITMENT.schema(),
