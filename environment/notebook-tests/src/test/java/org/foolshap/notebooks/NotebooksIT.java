@@ -43,10 +43,11 @@ class NotebooksIT {
             "03-detectors", 3,
             "04-datasets-and-models", 3,
             "05-your-own-model", 3,
-            "06-fairness-and-local-explanations", 8);
+            "06-fairness-and-local-explanations", 8,
+            "07-auditing-chosen-rows", 3);
     /** Notebooks that read downloaded datasets. */
     static final List<String> NEEDS_DATA = List.of("02-adult-audit", "03-detectors", "04-datasets-and-models",
-            "06-fairness-and-local-explanations");
+            "06-fairness-and-local-explanations", "07-auditing-chosen-rows");
     static final long TIMEOUT_MINUTES = 15;
 
     /** A kernelspec the notebooks run on, and how failures name it. */
