@@ -200,9 +200,42 @@ public final class LambdaSweep {
                 "target", OutputScale.PROBABILITY);
     }
 
+    /**
+     * The multi-attribute attack (paper, Appendix; official code): the weights minimise the combined coefficient
+     * c_j = mean_k beta_k C[j][s_k] ({@link Coefficients#combined}), and lambda* is the stealthy lambda with the
+     * smallest sum_k |mean Phi_{s_k}| (the official rule). Choosing by |mean_k beta_k Phi_k| instead would accept a
+     * lambda where one attribution overshoots past zero and cancels another that stays large.
+     */
+    public SweepResult run(double[][] coefficients, int[] sensitive, double[] backgroundOutputs, double[] s0Outputs,
+                           Auditor auditor) {
+        Checks.matrix("coefficient matrix", coefficients);
+        List<String> names = defaultNames(coefficients[0].length);
+        double[] target = Coefficients.combined(coefficients, sensitive);
+        int[] s = sensitive.clone();
+        java.util.function.ToDoubleFunction<LambdaPoint> sumAbs = p -> {
+            double[] phi = p.meanPhi();
+            double total = 0;
+            for (int k : s) {
+                total += Math.abs(phi[k]);
+            }
+            return total;
+        };
+        String targetName = java.util.Arrays.stream(s).mapToObj(names::get)
+                .collect(java.util.stream.Collectors.joining("+"));
+        return run(coefficients, target, backgroundOutputs, s0Outputs, auditor, names, targetName,
+                OutputScale.PROBABILITY, sumAbs);
+    }
+
     /** The sweep with its features named and its scale known (the attack's own call, from its setting). */
     SweepResult run(double[][] coefficients, double[] target, double[] backgroundOutputs, double[] s0Outputs,
                     Auditor auditor, List<String> names, String targetName, OutputScale scale) {
+        return run(coefficients, target, backgroundOutputs, s0Outputs, auditor, names, targetName, scale,
+                p -> score(p.meanTarget()));
+    }
+
+    private SweepResult run(double[][] coefficients, double[] target, double[] backgroundOutputs, double[] s0Outputs,
+                            Auditor auditor, List<String> names, String targetName, OutputScale scale,
+                            java.util.function.ToDoubleFunction<LambdaPoint> score) {
         long start = System.nanoTime();
         Checks.matrix("coefficient matrix", coefficients);
         Checks.finite("target coefficients", target);
@@ -230,7 +263,7 @@ public final class LambdaSweep {
         });
         double[] honestPhi = Coefficients.phi(coefficients, uniform(coefficients.length));
         double honestTarget = Metrics.mean(target);
-        int best = choose(points, honestTarget);
+        int best = choose(points, score);
         return new SweepResult(List.of(points), best < 0 ? OptionalInt.empty() : OptionalInt.of(best), honestPhi,
                 honestTarget, threshold, direction, (System.nanoTime() - start) / 1e9, names, targetName, scale,
                 auditor.significance());
@@ -273,13 +306,13 @@ public final class LambdaSweep {
         return new LambdaPoint(lambda, w, mean, sd, targetSum / repeats, detections, repeats);
     }
 
-    private int choose(LambdaPoint[] points, double honest) {
+    private int choose(LambdaPoint[] points, java.util.function.ToDoubleFunction<LambdaPoint> score) {
         int best = -1;
         for (int k = 0; k < points.length; k++) {
             if (points[k].detectionRate() >= threshold) {
                 continue;
             }
-            if (best < 0 || score(points[k].meanTarget()) < score(points[best].meanTarget())) {
+            if (best < 0 || score.applyAsDouble(points[k]) < score.applyAsDouble(points[best])) {
                 best = k;
             }
         }
