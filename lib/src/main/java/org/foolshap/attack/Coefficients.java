@@ -22,7 +22,9 @@ public final class Coefficients {
 
     /**
      * Several sensitive features (paper, Appendix: multi-attribute attack): c_j = mean_k beta_k C[j][s_k] with
-     * beta_k = sign(sum_j C[j][s_k]), so lowering sum_j w_j c_j shrinks every |Phi_{s_k}| at once.
+     * beta_k = sign(sum_j C[j][s_k]), so lowering sum_j w_j c_j shrinks every |Phi_{s_k}| at once. The weights
+     * minimise this combination; lambda* is chosen on sum_k |Phi_{s_k}| ({@link LambdaSweep#run(double[][], int[],
+     * double[], double[], org.foolshap.audit.Auditor)}), as the official code does.
      */
     public static double[] combined(double[][] coefficients, int... sensitive) {
         Checks.matrix("coefficient matrix", coefficients);

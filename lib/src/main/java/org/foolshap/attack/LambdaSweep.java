@@ -18,7 +18,8 @@ import org.foolshap.shap.CoefficientMatrix;
  * over the whole background, then R draws of S_1' (M rows with replacement, probabilities w) each audited against the
  * fixed S_0'; Phi of every feature for a draw is the mean of the drawn rows of the coefficient matrix (no new SHAP
  * calls). lambda* = the lambda with the smallest |mean Phi_s| among those detected less than {@code threshold} of the
- * time. Cost per lambda: O(N log N) for the weights plus R audits of O(M^2) each; lambdas run in parallel, with
+ * time. The weights are solved on the outputs jittered by 1e-5 N(0,1) as in the official code ({@link #withJitter}).
+ * Cost per lambda: O(N log N) for the weights plus R audits of O(M^2) each; lambdas run in parallel, with
  * generators split from the seed in grid order so results do not depend on the thread count.
  */
 public final class LambdaSweep {
@@ -30,9 +31,19 @@ public final class LambdaSweep {
     private final int cap;
     private final int direction;
     private final Progress progress;
+    private final double jitter;
+
+    /** The official code's tie-breaking jitter of the outputs the weights are solved on. */
+    public static final double PAPER_JITTER = 1e-5;
 
     private LambdaSweep(double[] lambdas, int repeats, int m, double threshold, long seed, int cap, int direction,
                         Progress progress) {
+        this(lambdas, repeats, m, threshold, seed, cap, direction, progress, PAPER_JITTER);
+    }
+
+    private LambdaSweep(double[] lambdas, int repeats, int m, double threshold, long seed, int cap, int direction,
+                        Progress progress, double jitter) {
+        this.jitter = jitter;
         this.lambdas = lambdas;
         this.repeats = repeats;
         this.m = m;
@@ -59,7 +70,7 @@ public final class LambdaSweep {
         for (double l : lambdas) {
             Checks.lambda(l);
         }
-        return new LambdaSweep(lambdas.clone(), repeats, m, threshold, seed, cap, direction, progress);
+        return new LambdaSweep(lambdas.clone(), repeats, m, threshold, seed, cap, direction, progress, jitter);
     }
 
     /** R, the biased draws audited per lambda. */
@@ -67,12 +78,12 @@ public final class LambdaSweep {
         if (repeats < 1) {
             throw new IllegalArgumentException("repeats must be at least 1, got " + repeats);
         }
-        return new LambdaSweep(lambdas, repeats, m, threshold, seed, cap, direction, progress);
+        return new LambdaSweep(lambdas, repeats, m, threshold, seed, cap, direction, progress, jitter);
     }
 
     public LambdaSweep withM(int m) {
         StealthySampler.withDefaults().withM(m);
-        return new LambdaSweep(lambdas, repeats, m, threshold, seed, cap, direction, progress);
+        return new LambdaSweep(lambdas, repeats, m, threshold, seed, cap, direction, progress, jitter);
     }
 
     /** A lambda qualifies when detected in less than this fraction of the draws (paper: 0.1). */
@@ -80,11 +91,11 @@ public final class LambdaSweep {
         if (!(threshold > 0 && threshold <= 1)) {
             throw new IllegalArgumentException("the detection threshold must be in (0, 1], got " + threshold);
         }
-        return new LambdaSweep(lambdas, repeats, m, threshold, seed, cap, direction, progress);
+        return new LambdaSweep(lambdas, repeats, m, threshold, seed, cap, direction, progress, jitter);
     }
 
     public LambdaSweep withSeed(long seed) {
-        return new LambdaSweep(lambdas, repeats, m, threshold, seed, cap, direction, progress);
+        return new LambdaSweep(lambdas, repeats, m, threshold, seed, cap, direction, progress, jitter);
     }
 
     /** At most K of the N units per point ({@link CappedWeights}); 0 = no cap (the paper). */
@@ -92,7 +103,7 @@ public final class LambdaSweep {
         if (cap < 0) {
             throw new IllegalArgumentException("the cap must be >= 0 (0 = none), got " + cap);
         }
-        return new LambdaSweep(lambdas, repeats, m, threshold, seed, cap, direction, progress);
+        return new LambdaSweep(lambdas, repeats, m, threshold, seed, cap, direction, progress, jitter);
     }
 
     /**
@@ -103,17 +114,31 @@ public final class LambdaSweep {
         if (direction < -1 || direction > 1) {
             throw new IllegalArgumentException("direction must be -1, 0 or +1, got " + direction);
         }
-        return new LambdaSweep(lambdas, repeats, m, threshold, seed, cap, direction, progress);
+        return new LambdaSweep(lambdas, repeats, m, threshold, seed, cap, direction, progress, jitter);
     }
 
     /** M, repeats and the stealth threshold from the protocol (its significance is the auditor's). */
     public LambdaSweep withProtocol(Protocol protocol) {
         return new LambdaSweep(lambdas, protocol.repeats(), protocol.m(), protocol.stealthThreshold(), seed, cap,
-                direction, progress);
+                direction, progress, jitter);
     }
 
     public LambdaSweep withProgress(Progress progress) {
-        return new LambdaSweep(lambdas, repeats, m, threshold, seed, cap, direction, progress);
+        return new LambdaSweep(lambdas, repeats, m, threshold, seed, cap, direction, progress, jitter);
+    }
+
+    /**
+     * Scale of the N(0,1) jitter added to the background outputs before solving the weights (seeded from the sweep's
+     * seed; the audits see the true outputs): {@link #PAPER_JITTER} by default, 0 for none. See
+     * {@link FoolShapWeights#jitter}.
+     */
+    public LambdaSweep withJitter(double scale) {
+        FoolShapWeights.jitter(new double[0], scale, 0);
+        return new LambdaSweep(lambdas, repeats, m, threshold, seed, cap, direction, progress, scale);
+    }
+
+    public double jitter() {
+        return jitter;
     }
 
     public int m() {
@@ -175,9 +200,42 @@ public final class LambdaSweep {
                 "target", OutputScale.PROBABILITY);
     }
 
+    /**
+     * The multi-attribute attack (paper, Appendix; official code): the weights minimise the combined coefficient
+     * c_j = mean_k beta_k C[j][s_k] ({@link Coefficients#combined}), and lambda* is the stealthy lambda with the
+     * smallest sum_k |mean Phi_{s_k}| (the official rule). Choosing by |mean_k beta_k Phi_k| instead would accept a
+     * lambda where one attribution overshoots past zero and cancels another that stays large.
+     */
+    public SweepResult run(double[][] coefficients, int[] sensitive, double[] backgroundOutputs, double[] s0Outputs,
+                           Auditor auditor) {
+        Checks.matrix("coefficient matrix", coefficients);
+        List<String> names = defaultNames(coefficients[0].length);
+        double[] target = Coefficients.combined(coefficients, sensitive);
+        int[] s = sensitive.clone();
+        java.util.function.ToDoubleFunction<LambdaPoint> sumAbs = p -> {
+            double[] phi = p.meanPhi();
+            double total = 0;
+            for (int k : s) {
+                total += Math.abs(phi[k]);
+            }
+            return total;
+        };
+        String targetName = java.util.Arrays.stream(s).mapToObj(names::get)
+                .collect(java.util.stream.Collectors.joining("+"));
+        return run(coefficients, target, backgroundOutputs, s0Outputs, auditor, names, targetName,
+                OutputScale.PROBABILITY, sumAbs);
+    }
+
     /** The sweep with its features named and its scale known (the attack's own call, from its setting). */
     SweepResult run(double[][] coefficients, double[] target, double[] backgroundOutputs, double[] s0Outputs,
                     Auditor auditor, List<String> names, String targetName, OutputScale scale) {
+        return run(coefficients, target, backgroundOutputs, s0Outputs, auditor, names, targetName, scale,
+                p -> score(p.meanTarget()));
+    }
+
+    private SweepResult run(double[][] coefficients, double[] target, double[] backgroundOutputs, double[] s0Outputs,
+                            Auditor auditor, List<String> names, String targetName, OutputScale scale,
+                            java.util.function.ToDoubleFunction<LambdaPoint> score) {
         long start = System.nanoTime();
         Checks.matrix("coefficient matrix", coefficients);
         Checks.finite("target coefficients", target);
@@ -194,16 +252,18 @@ public final class LambdaSweep {
         for (int k = 0; k < lambdas.length; k++) {
             rngs[k] = root.split();
         }
+        double[] jittered = FoolShapWeights.jitter(backgroundOutputs, jitter, root.nextLong());
         AtomicLong done = new AtomicLong();
         long total = (long) lambdas.length * repeats;
         LambdaPoint[] points = new LambdaPoint[lambdas.length];
         IntStream.range(0, lambdas.length).parallel().forEach(k -> {
-            points[k] = point(lambdas[k], beta, coefficients, target, backgroundOutputs, s0Outputs, auditor, rngs[k]);
+            points[k] = point(lambdas[k], beta, coefficients, target, backgroundOutputs, jittered, s0Outputs, auditor,
+                    rngs[k]);
             progress.update("lambda sweep", done.addAndGet(repeats), total);
         });
         double[] honestPhi = Coefficients.phi(coefficients, uniform(coefficients.length));
         double honestTarget = Metrics.mean(target);
-        int best = choose(points, honestTarget);
+        int best = choose(points, score);
         return new SweepResult(List.of(points), best < 0 ? OptionalInt.empty() : OptionalInt.of(best), honestPhi,
                 honestTarget, threshold, direction, (System.nanoTime() - start) / 1e9, names, targetName, scale,
                 auditor.significance());
@@ -214,9 +274,9 @@ public final class LambdaSweep {
     }
 
     private LambdaPoint point(double lambda, double beta, double[][] coefficients, double[] target, double[] f,
-                              double[] s0Outputs, Auditor auditor, SplittableRandom rng) {
-        Weights w = cap > 0 ? CappedWeights.of(lambda, cap).solve(target, f, beta)
-                : FoolShapWeights.withLambda(lambda).solve(target, f, beta);
+                              double[] jittered, double[] s0Outputs, Auditor auditor, SplittableRandom rng) {
+        Weights w = cap > 0 ? CappedWeights.of(lambda, cap).solve(target, jittered, beta)
+                : FoolShapWeights.withLambda(lambda).solve(target, jittered, beta);
         double[] cum = Draws.cumulative(w.weights());
         int d = coefficients[0].length;
         double[] sum = new double[d];
@@ -246,13 +306,13 @@ public final class LambdaSweep {
         return new LambdaPoint(lambda, w, mean, sd, targetSum / repeats, detections, repeats);
     }
 
-    private int choose(LambdaPoint[] points, double honest) {
+    private int choose(LambdaPoint[] points, java.util.function.ToDoubleFunction<LambdaPoint> score) {
         int best = -1;
         for (int k = 0; k < points.length; k++) {
             if (points[k].detectionRate() >= threshold) {
                 continue;
             }
-            if (best < 0 || score(points[k].meanTarget()) < score(points[best].meanTarget())) {
+            if (best < 0 || score.applyAsDouble(points[k]) < score.applyAsDouble(points[best])) {
                 best = k;
             }
         }

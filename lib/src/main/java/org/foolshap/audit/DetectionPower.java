@@ -8,7 +8,8 @@ import org.foolshap.Progress;
 /**
  * Beyond the paper: which audit catches which attack. For each lambda (its background weights, e.g. from the attack's
  * sweep) and each sample size M, draws R pairs (S_0' uniform from D_0, S_1' from the weights) and records how often
- * each test rejects: the paper's six tests one by one and together ("paper"), the duplicate-rows test on S_1', and,
+ * each test rejects: the paper's six tests one by one and together ("paper"), the duplicate-rows test on S_1' (on
+ * row identity when the background's rows are known: {@link DuplicateTest#prepare}), and,
  * when the auditor holds the background's features, the feature-level family. Every family runs at the auditor's
  * significance. Seeded; O(lambdas x Ms x R) audits. {@link #run(FullAudit, org.foolshap.attack.SweepResult, int, int)}
  * does the same for every family of a full audit.
@@ -137,6 +138,10 @@ public final class DetectionPower {
                         nullRng);
             }
         }
+        // the duplicate test counts repeated rows, not repeated indices: identical background rows are one identity
+        // (each index its own when the rows are not known)
+        int[] identities = backgroundRows != null ? DuplicateTest.identities(backgroundRows)
+                : java.util.stream.IntStream.range(0, n1).toArray();
         long total = (long) lambdas.length * ms.length;
         long done = 0;
         for (int l = 0; l < lambdas.length; l++) {
@@ -151,6 +156,8 @@ public final class DetectionPower {
                     throw new IllegalArgumentException("M must be at least 1, got " + m);
                 }
                 SplittableRandom rng = root.split();
+                DuplicateTest.Prepared duplicates = DuplicateTest.prepare("S_1'", identities, m,
+                        auditor.significance(), rng.nextLong());
                 int[] hits = new int[tests.size()];
                 for (int r = 0; r < repeats; r++) {
                     double[] s0 = Draws.pick(f0, Draws.uniform(f0.length, m, rng));
@@ -160,7 +167,7 @@ public final class DetectionPower {
                         hits[tests.indexOf(v.tests().get(t).name())] += v.tests().get(t).reject() ? 1 : 0;
                     }
                     hits[6] += v.detected() ? 1 : 0;
-                    hits[7] += DuplicateTest.indices("S_1'", rows, n1, auditor.significance()).reject() ? 1 : 0;
+                    hits[7] += duplicates.test(rows).reject() ? 1 : 0;
                     if (features != null) {
                         hits[8] += featureNull[k].audit(Draws.pick(backgroundRows, rows)).detected() ? 1 : 0;
                     }

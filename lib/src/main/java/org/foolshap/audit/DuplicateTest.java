@@ -103,6 +103,102 @@ public final class DuplicateTest {
         return TestOutcome.of("duplicates " + name, m - distinct, (1.0 + atMost) / (SIMULATIONS + 1), level);
     }
 
+    /**
+     * The duplicate test of S_1' on row identity, prepared once for a group and a sample size M: identical rows of
+     * the group are one identity, so an honest sample of a group with repeated rows is not flagged for repeating
+     * them, and a sampler that spreads its mass over the copies of a row is flagged like one putting it all on one
+     * copy. The null distribution of the number K of distinct identities among M uniform draws with replacement is
+     * exact (occupancy recursion, O(M^2)) when every row is distinct, else simulated once ({@value #SIMULATIONS}
+     * draws from {@code seed}, O(SIMULATIONS x M)); each {@link #test} then costs O(M).
+     *
+     * @param identities identity of each group row (equal ids = identical rows), e.g. {@link #identities(double[][])}
+     */
+    public static Prepared prepare(String name, int[] identities, int m, double level, long seed) {
+        if (identities.length == 0) {
+            throw new IllegalArgumentException("the group of " + name + " is empty");
+        }
+        if (m < 1) {
+            throw new IllegalArgumentException("M must be at least 1, got " + m);
+        }
+        int distinctIds = (int) Arrays.stream(identities).distinct().count();
+        double[] cdf = new double[m + 1];
+        if (distinctIds == identities.length) {
+            for (int k = 0; k <= m; k++) {
+                cdf[k] = lowerTail(m, identities.length, k);
+            }
+        } else {
+            int maxId = Arrays.stream(identities).max().getAsInt();
+            boolean[] seen = new boolean[maxId + 1];
+            int[] counts = new int[m + 1];
+            SplittableRandom rng = new SplittableRandom(seed);
+            for (int s = 0; s < SIMULATIONS; s++) {
+                Arrays.fill(seen, false);
+                int k = 0;
+                for (int t = 0; t < m; t++) {
+                    int id = identities[rng.nextInt(identities.length)];
+                    if (!seen[id]) {
+                        seen[id] = true;
+                        k++;
+                    }
+                }
+                counts[k]++;
+            }
+            int cum = 0;
+            for (int k = 0; k <= m; k++) {
+                cum += counts[k];
+                cdf[k] = (1.0 + cum) / (SIMULATIONS + 1);
+            }
+        }
+        return new Prepared(name, identities.clone(), m, level, cdf);
+    }
+
+    /** Identity ids of rows: equal for identical rows (-0.0 = 0.0), numbered in first-seen order. */
+    public static int[] identities(double[][] rows) {
+        Map<List<Double>, Integer> identity = new HashMap<>();
+        int[] ids = new int[rows.length];
+        for (int r = 0; r < rows.length; r++) {
+            ids[r] = identity.computeIfAbsent(key(rows[r]), k -> identity.size());
+        }
+        return ids;
+    }
+
+    /** A duplicate test prepared for one group and M (see {@link #prepare}); immutable. */
+    public static final class Prepared {
+        private final String name;
+        private final int[] identities;
+        private final int m;
+        private final double level;
+        private final double[] cdf;
+
+        private Prepared(String name, int[] identities, int m, double level, double[] cdf) {
+            this.name = name;
+            this.identities = identities;
+            this.m = m;
+            this.level = level;
+            this.cdf = cdf;
+        }
+
+        /** Tests a sample given as M row indices into the group: statistic M - K, p-value P(K <= k observed). */
+        public TestOutcome test(int[] rows) {
+            if (rows.length != m) {
+                throw new IllegalArgumentException("the test was prepared for M = " + m + " rows, got " + rows.length);
+            }
+            java.util.BitSet seen = new java.util.BitSet();
+            int k = 0;
+            for (int r : rows) {
+                if (r < 0 || r >= identities.length) {
+                    throw new IllegalArgumentException("index " + r + " of " + name + " is outside the group of "
+                            + identities.length + " rows");
+                }
+                if (!seen.get(identities[r])) {
+                    seen.set(identities[r]);
+                    k++;
+                }
+            }
+            return TestOutcome.of("duplicates " + name, m - k, Math.min(1, cdf[k]), level);
+        }
+    }
+
     private static List<Double> key(double[] row) {
         Double[] boxed = new Double[row.length];
         for (int i = 0; i < row.length; i++) {

@@ -221,23 +221,32 @@ final class Preprocess {
 
     // ---------------------------------------------------------------- Default of credit card clients
 
+    /** UCI codes of EDUCATION and MARRIAGE, spelled as the paper's preprocessed file; other codes become Others. */
+    private static final Map<Integer, String> CREDIT_EDUCATION = Map.of(1, "Graduate_school", 2, "University",
+            3, "High_school");
+    private static final Map<Integer, String> CREDIT_MARRIAGE = Map.of(1, "Married", 2, "Single");
+
     /**
-     * Default of credit card clients, as a CSV export of the UCI spreadsheet with the named header row (ID,
-     * LIMIT_BAL, SEX, ..., "default payment next month"): ID dropped, SEX 1/2 spelled Male/Female, target
-     * good_credit = 1 - default, rows with missing values dropped.
+     * Default of credit card clients (UCI_Credit_Card.csv: the UCI spreadsheet as a CSV with the common header ID,
+     * LIMIT_BAL, SEX, ..., default.payment.next.month; "default payment next month" and DEFAULT_PAYEMENT are also
+     * accepted), preprocessed as the paper's file: ID dropped; SEX 1/2 spelled Male/Female; EDUCATION 1/2/3
+     * spelled Graduate_school/University/High_school, other codes (0, 4, 5, 6) Others; MARRIAGE 1/2 spelled
+     * Married/Single, other codes (0, 3) Others; each repayment status PAY_x spelled Pay_duly (x &lt;= 0: paid duly,
+     * revolving or unused) or Pay_delay&gt;=1 (a delay of one month or more); target good_credit = 1 - default; rows
+     * with missing values dropped. Columns absent from the file are left out.
      */
     static Table defaultCredit(Path dir) {
-        Table raw = Csv.read(dir.resolve("default_credit.csv"));
+        Table raw = Csv.read(dir.resolve("UCI_Credit_Card.csv"));
         String label = null;
-        for (String candidate : List.of("default payment next month", "DEFAULT_PAYEMENT", "default.payment.next.month", "Y")) {
+        for (String candidate : List.of("default.payment.next.month", "default payment next month", "DEFAULT_PAYEMENT", "Y")) {
             if (raw.containsColumn(candidate)) {
                 label = candidate;
                 break;
             }
         }
         if (label == null || !raw.containsColumn("SEX")) {
-            throw new IllegalArgumentException("default_credit.csv needs the named header row of the UCI file (SEX, ...,"
-                    + " 'default payment next month'); it has " + raw.columnNames());
+            throw new IllegalArgumentException("UCI_Credit_Card.csv needs the named header row of the UCI file (SEX, ...,"
+                    + " default.payment.next.month); it has " + raw.columnNames());
         }
         Table t = raw.dropRowsWithMissingValues();
         IntColumn good = IntColumn.create("good_credit");
@@ -245,18 +254,34 @@ final class Preprocess {
         for (int r = 0; r < d.size(); r++) {
             good.append(d.getDouble(r) == 1 ? 0 : 1);
         }
-        StringColumn sex = StringColumn.create("SEX");
-        NumericColumn<?> s = t.numberColumn("SEX");
-        for (int r = 0; r < s.size(); r++) {
-            sex.append(s.getDouble(r) == 2 ? "Female" : s.getDouble(r) == 1 ? "Male" : "Other");
+        t.replaceColumn("SEX", spell(t, "SEX", v -> v == 2 ? "Female" : v == 1 ? "Male" : "Other"));
+        if (t.containsColumn("EDUCATION")) {
+            t.replaceColumn("EDUCATION", spell(t, "EDUCATION", v -> CREDIT_EDUCATION.getOrDefault(v, "Others")));
         }
-        t.replaceColumn("SEX", sex);
+        if (t.containsColumn("MARRIAGE")) {
+            t.replaceColumn("MARRIAGE", spell(t, "MARRIAGE", v -> CREDIT_MARRIAGE.getOrDefault(v, "Others")));
+        }
+        for (String pay : List.of("PAY_0", "PAY_2", "PAY_3", "PAY_4", "PAY_5", "PAY_6")) {
+            if (t.containsColumn(pay)) {
+                t.replaceColumn(pay, spell(t, pay, v -> v <= 0 ? "Pay_duly" : "Pay_delay>=1"));
+            }
+        }
         t.removeColumns(label);
         if (t.containsColumn("ID")) {
             t.removeColumns("ID");
         }
         t.addColumns(good);
         return t.setName("default_credit");
+    }
+
+    /** A numeric column's integer codes spelled as text. */
+    private static StringColumn spell(Table t, String column, java.util.function.IntFunction<String> name) {
+        StringColumn out = StringColumn.create(column);
+        NumericColumn<?> c = t.numberColumn(column);
+        for (int r = 0; r < c.size(); r++) {
+            out.append(name.apply((int) Math.round(c.getDouble(r))));
+        }
+        return out;
     }
 
     // ---------------------------------------------------------------- helpers

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FoolShapWeightsTest {
@@ -92,13 +93,72 @@ class FoolShapWeightsTest {
         double[] c = {1, 1, 1, 1};
         double[] f = {0.5, 0.5, 0.5, 0.5};
         Weights w = FoolShapWeights.withLambda(1).solve(c, f);
-        assertEquals(4, w.counts()[0], "equal cost and distance: lowest index wins");
+        for (int count : w.counts()) {
+            assertEquals(1, count, "identical rows: each keeps its own unit, as under the paper's jitter");
+        }
+        // when the rows are not minimisers of their own problem, ties go to the lowest index
+        double[] c1 = {0, 0, 1, 1};
+        double[] f1 = {0.5, 0.5, 0.5, 0.5};
+        Weights w1 = FoolShapWeights.withLambda(1).solve(c1, f1);
+        assertEquals(List.of(3, 1, 0, 0), java.util.Arrays.stream(w1.counts()).boxed().toList());
         double[] c2 = {0, 0, 0};
         double[] f2 = {0.0, 0.5, 1.0};
         Weights w2 = FoolShapWeights.withLambda(1).solve(c2, f2);
         assertEquals(1, w2.counts()[0]);
         assertEquals(1, w2.counts()[1]);
         assertEquals(1, w2.counts()[2]);
+    }
+
+    /**
+     * Near-honest weights (lambda so large that moving mass costs more than any coefficient gains) on a background
+     * where every row appears three times and distinct rows share outputs: solved on outputs with the paper's jitter,
+     * each row keeps its own unit, so the support is the number of rows (merging ties would cut it below a third).
+     */
+    @Test
+    void nearHonestWeightsOnDuplicatedRowsKeepEveryRow() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        int distinct = 400;
+        int n = 3 * distinct;
+        double[] c = new double[n];
+        double[] f = new double[n];
+        for (int i = 0; i < distinct; i++) {
+            double ci = r.nextGaussian() * 0.01;
+            double fi = Math.round(r.nextDouble() * 1000) / 1000.0; // outputs on a grid: distinct rows tie too
+            for (int copy = 0; copy < 3; copy++) {
+                c[copy * distinct + i] = ci;
+                f[copy * distinct + i] = fi;
+            }
+        }
+        double[] jittered = FoolShapWeights.jitter(f, 1e-5, 1);
+        Weights merged = FoolShapWeights.withLambda(1e6).solve(c, f);
+        assertTrue(merged.support() < 0.9 * n, "without jitter, ties of distinct rows merge: " + merged.support());
+        Weights honest = FoolShapWeights.withLambda(1e6).solve(c, jittered);
+        assertTrue(honest.support() >= 0.95 * n, honest.support() + " of " + n);
+        // every row that keeps mass is its own target
+        int[] target = honest.target();
+        int own = 0;
+        for (int j = 0; j < n; j++) {
+            own += target[j] == j ? 1 : 0;
+        }
+        assertTrue(own >= 0.95 * n, own + " of " + n);
+        // and the tie-break never costs optimality: the objective equals brute force's per-row minimum
+        assertEquals(bruteObjective(c, jittered, 1e6, FoolShapWeights.direction(c)), honest.objective(), 1e-9);
+        assertEquals(bruteObjective(c, f, 1e6, FoolShapWeights.direction(c)), merged.objective(), 1e-9);
+        // an aggressive lambda still concentrates the mass on few rows
+        assertTrue(FoolShapWeights.withLambda(1e-3).solve(c, jittered).support() < distinct / 4);
+    }
+
+    /** (1/N) sum_j min_i (beta c_i + lambda |f_i - f_j|), by enumeration. */
+    private static double bruteObjective(double[] c, double[] f, double lambda, double beta) {
+        double total = 0;
+        for (int j = 0; j < c.length; j++) {
+            double best = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < c.length; i++) {
+                best = Math.min(best, beta * c[i] + lambda * Math.abs(f[i] - f[j]));
+            }
+            total += best;
+        }
+        return total / c.length;
     }
 
     @Test

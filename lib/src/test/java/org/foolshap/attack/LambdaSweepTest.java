@@ -62,6 +62,44 @@ class LambdaSweepTest {
                 && r.up().chosen().orElseThrow().detectionRate() < 0.1);
     }
 
+    /**
+     * Two sensitive features: A can be pushed past zero (it correlates with the output), B cannot (noise around
+     * -0.05). The combined target mean_k beta_k Phi_k reaches 0 where A overshoots to cancel B, while sum_k |Phi_k| is
+     * smallest where A is near 0: lambda* must follow the official rule, sum_k |Phi_k|, over the stealthy lambdas.
+     */
+    @Test
+    void multiAttributeLambdaStarMinimisesTheSumOfAmplitudes() {
+        SplittableRandom r = new SplittableRandom(8);
+        int n = 3000;
+        double[] f = new double[n];
+        double[][] c = new double[n][3];
+        for (int j = 0; j < n; j++) {
+            f[j] = r.nextDouble();
+            c[j][0] = 0.1 - 0.3 * f[j] + 0.005 * r.nextGaussian();
+            c[j][1] = r.nextGaussian();
+            c[j][2] = -0.05 + 0.005 * r.nextGaussian();
+        }
+        // an auditor that never fires, so every lambda is stealthy and only the rule decides
+        Auditor auditor = Auditor.of(F0, f).withSignificance(1e-300);
+        LambdaSweep sweep = LambdaSweep.withDefaults().withRepeats(20).withLambdas(new LambdaGrid(-3, 1, 30)).withSeed(2);
+        SweepResult res = sweep.run(c, new int[] {0, 2}, f, s0Outputs(), auditor);
+        double[] sums = res.points().stream().mapToDouble(p -> Math.abs(p.meanPhi()[0]) + Math.abs(p.meanPhi()[2]))
+                .toArray();
+        int best = res.best().orElseThrow();
+        for (double v : sums) {
+            assertTrue(sums[best] <= v, "lambda* has sum |Phi_k| " + sums[best] + " but another lambda has " + v);
+        }
+        // the combined-target rule would have chosen another lambda, with a larger sum of amplitudes
+        int byCombined = 0;
+        for (int k = 1; k < res.points().size(); k++) {
+            if (Math.abs(res.points().get(k).meanTarget()) < Math.abs(res.points().get(byCombined).meanTarget())) {
+                byCombined = k;
+            }
+        }
+        assertTrue(sums[byCombined] > sums[best] + 0.01, sums[byCombined] + " vs " + sums[best]);
+        assertEquals("x0+x2", res.target());
+    }
+
     @Test
     void gridParsing() {
         LambdaGrid g = LambdaGrid.parse("-0.5:2:20");

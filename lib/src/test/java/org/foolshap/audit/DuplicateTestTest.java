@@ -74,4 +74,83 @@ class DuplicateTestTest {
                 () -> DuplicateTest.indices("S_1'", new int[] {0, 9}, 5, 0.05)).getMessage().contains("index 9"));
         assertThrows(IllegalArgumentException.class, () -> DuplicateTest.indices("S_1'", new int[0], 5, 0.05));
     }
+
+    /** A group where every row appears three times, plus 300 single rows (features as two numbers). */
+    private static double[][] duplicatedGroup() {
+        SplittableRandom r = new SplittableRandom(5);
+        double[][] g = new double[3 * 400 + 300][];
+        for (int i = 0; i < 400; i++) {
+            double[] row = {r.nextInt(100), r.nextGaussian()};
+            g[i] = row;
+            g[400 + i] = row.clone();
+            g[800 + i] = row.clone();
+        }
+        for (int i = 1200; i < g.length; i++) {
+            g[i] = new double[] {r.nextInt(100), r.nextGaussian()};
+        }
+        return g;
+    }
+
+    @Test
+    void identityTestFiresAboutAlphaOnHonestDrawsFromAGroupWithCopies() {
+        double[][] group = duplicatedGroup();
+        int[] ids = DuplicateTest.identities(group);
+        assertEquals(700, Arrays.stream(ids).distinct().count());
+        double alpha = 0.05;
+        int m = 200;
+        DuplicateTest.Prepared test = DuplicateTest.prepare("S_1'", ids, m, alpha, 1);
+        SplittableRandom r = new SplittableRandom(7);
+        int draws = 2000;
+        int identityRejects = 0;
+        int indexRejects = 0;
+        for (int t = 0; t < draws; t++) {
+            int[] rows = Draws.uniform(group.length, m, r);
+            identityRejects += test.test(rows).reject() ? 1 : 0;
+            // the index test on the same honest draws is calibrated too (indices are uniform)
+            indexRejects += DuplicateTest.indices("S_1'", rows, group.length, alpha).reject() ? 1 : 0;
+        }
+        double se = Math.sqrt(alpha * (1 - alpha) / draws);
+        double rate = identityRejects / (double) draws;
+        // at most alpha (+ Monte Carlo error); the discreteness of K keeps it a little below, not far below
+        assertTrue(rate <= alpha + 3 * se, "identity false-positive rate " + rate);
+        assertTrue(rate >= alpha / 3, "identity false-positive rate " + rate);
+        assertTrue(indexRejects / (double) draws <= alpha + 3 * se);
+        // the prepared test agrees with the one-shot test on feature rows
+        int[] rows = Draws.uniform(group.length, m, new SplittableRandom(9));
+        assertEquals(test.test(rows).statistic(),
+                DuplicateTest.rows("S_1'", Draws.pick(group, rows), group, alpha, 1).statistic());
+    }
+
+    @Test
+    void nearHonestAttackWeightsOnRowsWithCopiesAreNotFlagged() {
+        // outputs and coefficients are functions of the row, so copies tie exactly, as identical rows of real data
+        double[][] group = duplicatedGroup();
+        double[] f = new double[group.length];
+        double[] c = new double[group.length];
+        for (int j = 0; j < group.length; j++) {
+            f[j] = 1 / (1 + Math.exp(-(group[j][0] - 50) / 20));
+            c[j] = 0.01 * group[j][1];
+        }
+        // solved on the paper's jittered outputs, as LambdaSweep does
+        double[] jittered = org.foolshap.attack.FoolShapWeights.jitter(f, 1e-5, 3);
+        double[] w = org.foolshap.attack.FoolShapWeights.withLambda(1e6).solve(c, jittered).weights();
+        double[] cum = Draws.cumulative(w);
+        double alpha = 0.05;
+        DuplicateTest.Prepared test = DuplicateTest.prepare("S_1'", DuplicateTest.identities(group), 200, alpha, 1);
+        SplittableRandom r = new SplittableRandom(11);
+        int draws = 1000;
+        int rejects = 0;
+        for (int t = 0; t < draws; t++) {
+            rejects += test.test(Draws.fromCumulative(cum, 200, r)).reject() ? 1 : 0;
+        }
+        assertTrue(rejects / (double) draws <= 0.15, "near-honest weights flagged " + rejects + " / " + draws);
+        // a sparse sampler is still caught
+        double[] sparse = org.foolshap.attack.FoolShapWeights.withLambda(1e-3).solve(c, jittered).weights();
+        double[] sparseCum = Draws.cumulative(sparse);
+        int caught = 0;
+        for (int t = 0; t < 100; t++) {
+            caught += test.test(Draws.fromCumulative(sparseCum, 200, r)).reject() ? 1 : 0;
+        }
+        assertTrue(caught >= 90, caught + " / 100");
+    }
 }

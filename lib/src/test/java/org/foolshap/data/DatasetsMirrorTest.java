@@ -79,6 +79,42 @@ class DatasetsMirrorTest {
     }
 
     @Test
+    void marketingHasTheUciRowsAndTheAgeGroup() {
+        Path mirror = Mirror.require("marketing", "bank-full.csv");
+        Dataset d = Datasets.load("marketing", mirror);
+        assertEquals(45_211, d.rowCount());
+        assertEquals("age", d.sensitive());
+        assertEquals("age:30-60", d.protectedValue());
+        // 30 <= age <= 60: 38,750 clients; the rest (younger than 30 or older than 60) 6,461
+        assertEquals(38_750, d.foregroundRows().length);
+        assertEquals(6_461, d.backgroundRows().length);
+        Table t = d.table();
+        assertEquals(5_289, t.intColumn("subscribed").sum(), "y = yes");
+        assertEquals(List.of("age:30-60", "age:not30-60"), sorted(t.stringColumn("age").unique().asList()));
+        assertTrue(t.containsColumn("duration"), "the paper keeps duration");
+        assertEquals(Catalog.load().entry("marketing").features(), d.features().names());
+        assertEquals(Catalog.load().entry("marketing").rows(), d.rowCount());
+    }
+
+    @Test
+    void defaultCreditHasTheUciRowsAndThePapersRecodings() {
+        Path mirror = Mirror.require("default_credit", "UCI_Credit_Card.csv");
+        Dataset d = Datasets.load("default_credit", mirror);
+        assertEquals(30_000, d.rowCount());
+        assertEquals(18_112, d.foregroundRows().length, "SEX = 2, Female");
+        assertEquals(11_888, d.backgroundRows().length);
+        Table t = d.table();
+        assertEquals(30_000 - 6_636, t.intColumn("good_credit").sum(), "good_credit = 1 - default");
+        assertEquals(167_484.32, t.numberColumn("LIMIT_BAL").mean(), 0.005);
+        assertEquals(List.of("Graduate_school", "High_school", "Others", "University"),
+                sorted(t.stringColumn("EDUCATION").unique().asList()));
+        assertEquals(List.of("Married", "Others", "Single"), sorted(t.stringColumn("MARRIAGE").unique().asList()));
+        assertEquals(List.of("Pay_delay>=1", "Pay_duly"), sorted(t.stringColumn("PAY_0").unique().asList()));
+        assertTrue(!t.containsColumn("ID"));
+        assertEquals(Catalog.load().entry("default_credit").features(), d.features().names());
+    }
+
+    @Test
     void loadingIsShuffledWithAFixedSeed() {
         Path mirror = Mirror.require("compas", "compas.csv");
         Table a = Datasets.load("compas", mirror).table();
@@ -106,7 +142,7 @@ class DatasetsMirrorTest {
                 .collect(Collectors.toMap(p -> p[1].replaceFirst("^\\*", ""), p -> p[0]));
         int checked = 0;
         for (Catalog.Entry e : Catalog.load().datasets()) {
-            for (Catalog.RawFile f : e.files()) {
+            for (Catalog.RawFile f : e.checkedFiles()) {
                 String sum = bySum.get(e.name() + "/" + f.file());
                 if (sum != null) {
                     assertEquals(sum, f.sha256(), e.name() + "/" + f.file());
@@ -116,7 +152,7 @@ class DatasetsMirrorTest {
                 }
             }
         }
-        assertEquals(4, checked, "adult (2 files), compas and communities are in the mirror");
+        assertEquals(6, checked, "adult (2 files), compas, communities, marketing and default_credit are in the mirror");
     }
 
     @Test

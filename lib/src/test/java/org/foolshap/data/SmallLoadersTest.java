@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
 
 /**
- * Marketing and default-credit raw files are not available here, so their loaders are checked on small files
- * in the UCI layouts.
+ * The marketing and default-credit loaders on small files in the UCI layouts (edge cases of each recoding); the
+ * real files are checked in {@link DatasetsMirrorTest}.
  */
 class SmallLoadersTest {
     @TempDir
@@ -42,7 +42,7 @@ class SmallLoadersTest {
     @Test
     void defaultCreditSpellsSexAndInvertsDefault() throws Exception {
         Files.createDirectories(dir.resolve("default_credit"));
-        Files.writeString(dir.resolve("default_credit/default_credit.csv"), String.join("\n",
+        Files.writeString(dir.resolve("default_credit/UCI_Credit_Card.csv"), String.join("\n",
                 "ID,LIMIT_BAL,SEX,AGE,default payment next month",
                 "1,20000,2,24,1",
                 "2,120000,2,26,0",
@@ -63,7 +63,7 @@ class SmallLoadersTest {
     @Test
     void defaultCreditWithoutTheNamedHeaderIsAClearError() throws Exception {
         Files.createDirectories(dir.resolve("default_credit"));
-        Files.writeString(dir.resolve("default_credit/default_credit.csv"), "X1,X2,X3\n1,2,3\n");
+        Files.writeString(dir.resolve("default_credit/UCI_Credit_Card.csv"), "X1,X2,X3\n1,2,3\n");
         var e = assertThrows(IllegalArgumentException.class, () -> Datasets.load("default_credit", dir));
         assertTrue(e.getMessage().contains("named header row"), e.getMessage());
     }
