@@ -80,7 +80,10 @@ final class AttackCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Outputs.checkResultFolder("--out", out, FILES, group.model, group.data);
         LambdaGrid grid = lambdas.grid();
+        TerminalProgress progress = new TerminalProgress(); // a stage line for each step, the CLI's own included
+        progress.update("loading the model and data", 0, 1);
         GroupedData data = group.load();
+        progress.update("loading the model and data", 1, 1);
         FoolShap attack = FoolShap.of(Explainers.auto(data.model().model())).withM(m).withLambdas(grid)
                 .withRepeats(repeats).withSignificance(significance).withSeed(seed).withBaselines(!noBaselines)
                 .withCategorical(data.categorical()).withNames(data.model().features().names());
@@ -88,8 +91,9 @@ final class AttackCommand implements Callable<Integer> {
             attack = attack.withCap(cap);
         }
         AttackResult result;
-        try (TerminalProgress progress = new TerminalProgress()) {
+        try (progress) {
             result = attack.withProgress(progress).attack(data.setting());
+            progress.update("writing the result files and figures", 0, 1);
         }
         // every file goes into a fresh folder, swapped in for OUT once all are written
         String json = new GsonBuilder().disableHtmlEscaping().serializeNulls().setPrettyPrinting()

@@ -27,7 +27,10 @@ import picocli.CommandLine.Option;
             "--tests takes families, comma-separated: paper, duplicates, features, outputs (Anderson-Darling and "
                 + "Cramer-von Mises), mmd, energy, classifier; or all. Alpha is split equally between the chosen "
                 + "families (Bonferroni). docs/AUDITING.md recommends paper,duplicates,features,energy.",
-            "Prints one JSON object: the verdict of each family and each test's statistic, p-value and decision."})
+            "Prints a one-line verdict (DETECTED or accepted, with the rejecting tests), then one line per family; "
+                + "--json prints instead one JSON object with every test's statistic, p-value and decision.",
+            "Exit status 0 whichever the verdict; with --fail-on-detection, " + AuditCommand.DETECTED_EXIT
+                + " when the samples are detected (2 stays a usage error, 1 a failure)."})
 final class AuditCommand implements Callable<Integer> {
     @Mixin
     GroupOptions group;
@@ -49,6 +52,16 @@ final class AuditCommand implements Callable<Integer> {
 
     @Option(names = "--seed", defaultValue = "0", description = "seed of the auditor's subsamples (default: ${DEFAULT-VALUE})")
     long seed;
+
+    /** The exit status of {@code --fail-on-detection} when the samples are detected. */
+    static final int DETECTED_EXIT = 3;
+
+    @Option(names = "--fail-on-detection",
+            description = "exit with status " + DETECTED_EXIT + " when the samples are detected (for scripts and CI)")
+    boolean failOnDetection;
+
+    @Option(names = "--json", description = "print the whole verdict as one JSON object instead of the summary lines")
+    boolean jsonOutput;
 
     @Override
     public Integer call() throws IOException {
@@ -76,14 +89,20 @@ final class AuditCommand implements Callable<Integer> {
             verdicts = FullAudit.of(auditor).withFamilies(chosen).withFeatureAudit(features)
                     .run(d0, d1, x0, x1, y0, y1, seed);
         }
-        Map<String, Object> j = new LinkedHashMap<>();
-        j.put("significance", significance);
-        j.put("detected", verdicts.values().stream().anyMatch(AuditVerdict::detected));
-        Map<String, Object> families = new LinkedHashMap<>();
-        verdicts.forEach((name, v) -> families.put(name, family(v)));
-        j.put("tests", families);
-        System.out.println(new GsonBuilder().disableHtmlEscaping().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(j));
-        return 0;
+        boolean detected = verdicts.values().stream().anyMatch(AuditVerdict::detected);
+        if (jsonOutput) {
+            Map<String, Object> j = new LinkedHashMap<>();
+            j.put("significance", significance);
+            j.put("detected", detected);
+            Map<String, Object> families = new LinkedHashMap<>();
+            verdicts.forEach((name, v) -> families.put(name, family(v)));
+            j.put("tests", families);
+            System.out.println(new GsonBuilder().disableHtmlEscaping().setPrettyPrinting()
+                    .serializeSpecialFloatingPointValues().create().toJson(j));
+        } else {
+            System.out.print(AuditSummary.lines(verdicts, significance));
+        }
+        return detected && failOnDetection ? DETECTED_EXIT : 0;
     }
 
     private static Map<String, Object> family(AuditVerdict v) {

@@ -10,7 +10,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code fetch --dataset NAME [--from DIR_OR_URL]}: raw files into the per-user cache, SHA-256 verified. */
+/**
+ * {@code fetch --dataset NAME [--data-dir DIR_OR_URL]}: raw files into the per-user cache, SHA-256 verified.
+ * {@code --data-dir} names a local copy as it does for every other command ({@code --from} is its old name).
+ */
 @Command(name = "fetch", mixinStandardHelpOptions = true,
         description = {"Download a dataset's raw files (or copy them from a mirror) into the",
                 "per-user cache ($XDG_CACHE_HOME/foolshap/NAME, default ~/.cache/foolshap/NAME)",
@@ -25,9 +28,9 @@ public final class FetchCommand implements Callable<Integer> {
     @Option(names = "--dataset", required = true, paramLabel = "NAME", description = "catalog name (adult, compas, ...)")
     String dataset;
 
-    @Option(names = "--from", paramLabel = "DIR_OR_URL",
-            description = "a mirror directory (NAME/FILE or FILE) or http(s) base URL (BASE/NAME/FILE) instead of the"
-                    + " catalog URLs")
+    @Option(names = {"--data-dir", "--from"}, paramLabel = "DIR_OR_URL",
+            description = "copy from a local copy (DIR/NAME/FILE or DIR/FILE) or an http(s) mirror (BASE/NAME/FILE)"
+                    + " instead of the catalog URLs; --from is the deprecated old name")
     String from;
 
     @Option(names = "--cache-dir", paramLabel = "DIR", description = "write here instead of the per-user cache")
@@ -45,10 +48,20 @@ public final class FetchCommand implements Callable<Integer> {
         Catalog.Entry entry = Catalog.load().entry(dataset);
         Path cache = cacheDir != null ? cacheDir : DataLocator.fromEnvironment().cacheDir();
         PrintWriter out = spec.commandLine().getOut();
-        var fetched = new Fetcher(cache, line -> {
-            out.println(line);
-            out.flush();
-        }, java.time.Duration.ofMillis(Math.max(1, Math.round(timeout * 1000)))).fetch(entry, from);
+        java.util.List<Fetcher.Fetched> fetched;
+        try {
+            fetched = new Fetcher(cache, line -> {
+                out.println(line);
+                out.flush();
+            }, java.time.Duration.ofMillis(Math.max(1, Math.round(timeout * 1000)))).fetch(entry, from);
+        } catch (Fetcher.FetchException e) {
+            if (!e.unreachable()) {
+                throw e;
+            }
+            throw new Fetcher.FetchException(e.getMessage() + ". With a local copy of the files, run: fetch --dataset "
+                    + dataset + " --data-dir DIR (DIR/" + dataset + "/FILE or DIR/FILE), or point "
+                    + DataLocator.DATA_ENV + " at it", true);
+        }
         if (!entry.embedded()) {
             out.println(dataset + ": " + fetched.size() + " file(s) in " + cache.resolve(dataset));
         }

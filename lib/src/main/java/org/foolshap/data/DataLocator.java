@@ -10,11 +10,14 @@ import java.util.Map;
  * Finds a dataset's raw files. Order: an explicit directory; the {@code FOOLSHAP_DATA} environment variable (a
  * directory laid out {@code <name>/<file>}); the per-user cache ({@code $XDG_CACHE_HOME/foolshap}, default
  * {@code ~/.cache/foolshap}, also laid out {@code <name>/<file>}); otherwise an error naming the fetch command.
- * An explicit directory may hold the files directly or under {@code <name>/}.
+ * An explicit directory may hold the files directly or under {@code <name>/}. {@code FOOLSHAP_MIRROR}, the
+ * name the tests once read, is still honoured when {@code FOOLSHAP_DATA} is unset (deprecated).
  */
 public final class DataLocator {
     /** Environment variable naming a local data directory. */
     public static final String DATA_ENV = "FOOLSHAP_DATA";
+    /** Deprecated old name of {@link #DATA_ENV}, read only when that is unset. */
+    public static final String DEPRECATED_DATA_ENV = "FOOLSHAP_MIRROR";
 
     private final Map<String, String> env;
     private final Path home;
@@ -30,6 +33,20 @@ public final class DataLocator {
         String home = System.getenv("HOME");
         return new DataLocator(System.getenv(), Path.of(home != null && !home.isBlank() ? home
                 : System.getProperty("user.home")));
+    }
+
+    /**
+     * The data folder the environment names: {@code $FOOLSHAP_DATA}, else the deprecated {@code $FOOLSHAP_MIRROR};
+     * null when neither is set.
+     */
+    public Path dataDir() {
+        for (String name : List.of(DATA_ENV, DEPRECATED_DATA_ENV)) {
+            String v = env.get(name);
+            if (v != null && !v.isBlank()) {
+                return Path.of(v);
+            }
+        }
+        return null;
     }
 
     /** The per-user cache directory fetch writes to. */
@@ -57,9 +74,9 @@ public final class DataLocator {
                     + explicitDir + ")");
         }
         List<Path> tried = new ArrayList<>();
-        String data = env.get(DATA_ENV);
-        if (data != null && !data.isBlank()) {
-            Path d = Path.of(data).resolve(entry.name());
+        Path data = dataDir();
+        if (data != null) {
+            Path d = data.resolve(entry.name());
             if (hasAll(d, need)) {
                 return d;
             }
@@ -71,7 +88,8 @@ public final class DataLocator {
         }
         tried.add(cached);
         throw new IllegalArgumentException("dataset " + entry.name() + " is not available locally (looked in "
-                + tried + "); download it with: java -jar lib/target/foolshap.jar fetch --dataset " + entry.name());
+                + tried + "); download it with: java -jar lib/target/foolshap.jar fetch --dataset " + entry.name()
+                + " (or, with a local copy, set " + DATA_ENV + "=DIR or pass --data-dir DIR)");
     }
 
     private static boolean hasAll(Path dir, List<String> files) {

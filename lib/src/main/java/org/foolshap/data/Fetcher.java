@@ -32,14 +32,28 @@ import org.foolshap.AtomicFiles;
  * into place only once complete and verified; a short body (fewer bytes than Content-Length or than the catalog
  * size), a digest mismatch, an HTTP error, an I/O error or a stalled server (no byte for the read timeout, 60 s by
  * default) deletes the partial file and throws {@link FetchException}; so does stopping the JVM (Ctrl-C), through
- * a shutdown hook ({@link AtomicFiles#deleteOnExit}). A file whose digest the catalog does not know is kept, and its computed digest is
- * reported so the user can check it against the source.
+ * a shutdown hook ({@link AtomicFiles#deleteOnExit}). A file whose digest the catalog does not know is kept, and its
+ * computed digest is reported so the user can check it against the source. Folders a failed fetch created and left
+ * empty are removed again.
  */
 public final class Fetcher {
     /** A file that could not be fetched completely and correctly. */
     public static final class FetchException extends IOException {
+        private final boolean unreachable;
+
         public FetchException(String message) {
+            this(message, false);
+        }
+
+        /** @param unreachable the server could not be reached at all (offline, DNS, firewall) */
+        public FetchException(String message, boolean unreachable) {
             super(message);
+            this.unreachable = unreachable;
+        }
+
+        /** Whether the server could not be reached at all, so a local copy is the way forward. */
+        public boolean unreachable() {
+            return unreachable;
         }
     }
 
@@ -71,6 +85,14 @@ public final class Fetcher {
      * partial file.
      */
     public Fetcher(Path cacheDir, Consumer<String> log, Duration readTimeout) {
+        this(cacheDir, log, readTimeout, Duration.ofSeconds(30));
+    }
+
+    /**
+     * A fetcher that also gives up connecting after {@code connectTimeout} (tests probing for a network use a short
+     * one).
+     */
+    public Fetcher(Path cacheDir, Consumer<String> log, Duration readTimeout, Duration connectTimeout) {
         if (readTimeout.isNegative() || readTimeout.isZero()) {
             throw new IllegalArgumentException("the read timeout must be positive, got " + readTimeout);
         }
@@ -78,7 +100,7 @@ public final class Fetcher {
         this.log = log;
         this.readTimeout = readTimeout;
         this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(30)).build();
+                .connectTimeout(connectTimeout).build();
     }
 
     /**
@@ -94,9 +116,27 @@ public final class Fetcher {
             return out;
         }
         Path dir = cacheDir.resolve(entry.name());
+        List<Path> created = new ArrayList<>(); // outermost first
+        for (Path d = dir; d != null && !Files.exists(d); d = d.getParent()) {
+            created.add(0, d);
+        }
         Files.createDirectories(dir);
-        for (Catalog.RawFile f : entry.files()) {
-            out.add(fetchOne(entry, f, from, dir));
+        boolean ok = false;
+        try {
+            for (Catalog.RawFile f : entry.files()) {
+                out.add(fetchOne(entry, f, from, dir));
+            }
+            ok = true;
+        } finally {
+            if (!ok) { // an offline first fetch must not leave an empty ~/.cache/foolshap/NAME behind
+                for (int i = created.size() - 1; i >= 0; i--) {
+                    try {
+                        Files.deleteIfExists(created.get(i)); // only succeeds while empty
+                    } catch (IOException notEmpty) {
+                        break;
+                    }
+                }
+            }
         }
         for (String need : entry.requires()) {
             if (!Files.isRegularFile(dir.resolve(need))) {
@@ -160,7 +200,7 @@ public final class Fetcher {
             String url = from == null ? f.url() : stripSlash(from) + "/" + entry.name() + "/" + f.file();
             if (url == null || url.isBlank()) {
                 throw new FetchException(entry.name() + "/" + f.file() + " has no download URL in the catalog; use"
-                        + " --from with a mirror directory");
+                        + " --data-dir with a local copy");
             }
             download(url, part);
             return url;
@@ -190,8 +230,13 @@ public final class Fetcher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FetchException("interrupted while downloading " + url);
+        } catch (java.net.ConnectException | java.net.http.HttpConnectTimeoutException
+                 | java.nio.channels.UnresolvedAddressException e) {
+            throw new FetchException("cannot reach " + request.uri().getHost() + " to download " + url
+                    + ": no network connection, or the server is down or blocked", true);
         } catch (IOException e) {
-            throw new FetchException("cannot download " + url + ": " + e);
+            throw new FetchException("cannot download " + url + ": " + (e.getMessage() != null ? e.getMessage()
+                    : "the connection failed"));
         }
         long expected = response.headers().firstValueAsLong("Content-Length").orElse(-1);
         long n = 0;

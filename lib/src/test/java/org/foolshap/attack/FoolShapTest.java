@@ -24,12 +24,6 @@ class FoolShapTest {
         AttackResult r = FoolShap.of(explainer).withSeed(3).withRepeats(100).withBaselineSeconds(2).withLambdas(LambdaGrid.parse("-1:2:12"))
                 .attack(women, men, Synthetic.GENDER);
         SweepResult sw = r.sweep();
-        System.out.printf("full %.4f before %.4f after %.4f lambda %.3f rate %.2f detected %s decrease %.2f brute %s "
-                        + "genetic %s sweep %.2fs total %.2fs%n", r.fullPhi()[1], r.phiBefore(), r.phiAfter(),
-                r.lambda(), r.detectionRate(), r.detected(), r.relativeDecrease(),
-                r.bruteForce().orElseThrow().target(), r.genetic().orElseThrow().target() + " gens "
-                        + r.genetic().orElseThrow().generations() + " " + r.genetic().orElseThrow().stop(),
-                sw.seconds(), r.seconds());
         assertTrue(sw.succeeded());
         assertTrue(r.detectionRate() <= 0.1);
         assertTrue(sw.relativeDecrease() > 0.5, "decrease " + sw.relativeDecrease());

@@ -77,7 +77,7 @@ class AttackCommandTest {
         // The auditor's command reaches the same verdict on the supplied files.
         Run audit = DataCommandsTest.run("audit", "--model", dir.resolve("adult.model").toString(), "--data",
                 csv.toString(), "--sensitive", "gender", "--protected", "Female", "--s0",
-                out.resolve("s0.csv").toString(), "--s1", out.resolve("s1.csv").toString());
+                out.resolve("s0.csv").toString(), "--s1", out.resolve("s1.csv").toString(), "--json");
         assertEquals(0, audit.code(), audit.err());
         JsonObject verdict = JsonParser.parseString(audit.out()).getAsJsonObject();
         assertFalse(verdict.getAsJsonObject("tests").getAsJsonObject("paper").get("detected").getAsBoolean());
@@ -96,7 +96,8 @@ class AttackCommandTest {
         assertEquals(5, r.getAsJsonObject("phi_before").size());
         Run audit = DataCommandsTest.run("audit", "--model", dir.resolve("toy.model").toString(), "--data",
                 dir.resolve("toy.csv").toString(), "--sensitive", "sex", "--protected", "Female", "--s0",
-                out.resolve("s0.csv").toString(), "--s1", out.resolve("s1.csv").toString(), "--tests", "paper,duplicates,features");
+                out.resolve("s0.csv").toString(), "--s1", out.resolve("s1.csv").toString(), "--tests", "paper,duplicates,features",
+                "--json");
         assertEquals(0, audit.code(), audit.err());
         JsonObject families = JsonParser.parseString(audit.out()).getAsJsonObject().getAsJsonObject("tests");
         assertEquals(List.of("paper", "duplicates", "features"), List.copyOf(families.keySet()));

@@ -156,7 +156,7 @@ class DataCommandsTest {
     void fetchCopiesFromAMirrorIntoTheCache() throws Exception {
         Path mirror = Mirror.require("compas", "compas.csv");
         Path cache = dir.resolve("cache");
-        Run r = run("fetch", "--dataset", "compas", "--from", mirror.toString(), "--cache-dir", cache.toString());
+        Run r = run("fetch", "--dataset", "compas", "--data-dir", mirror.toString(), "--cache-dir", cache.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("verified"), r.out());
         assertTrue(Files.isRegularFile(cache.resolve("compas/compas.csv")));

@@ -69,6 +69,24 @@ class FetchCommandTest {
     }
 
     @Test
+    void anUnreachableServerIsExplainedInWordsAndLeavesNoFolder() throws Exception {
+        int closed;
+        try (var probe = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = probe.getLocalPort(); // nothing listens there once the probe is closed
+        }
+        Path cache = dir.resolve("cache");
+        Run r = DataCommandsTest.run("fetch", "--dataset", "compas", "--data-dir", "http://127.0.0.1:" + closed,
+                "--cache-dir", cache.toString());
+        assertEquals(1, r.code(), r.out() + r.err());
+        String err = r.err().strip();
+        assertEquals(1, err.lines().count(), err);
+        assertTrue(err.contains("cannot reach 127.0.0.1") && err.contains("no network connection"), err);
+        assertTrue(err.contains("--data-dir DIR"), "suggests the local-copy option: " + err);
+        assertFalse(err.contains("Exception"), "says the problem, not an exception class: " + err);
+        assertFalse(Files.exists(cache), "no empty folder left behind: " + files(cache));
+    }
+
+    @Test
     void aStalledServerTimesOutWithOneLine() throws Exception {
         Path cache = dir.resolve("cache");
         Run r = DataCommandsTest.run("fetch", "--dataset", "compas", "--from", base, "--cache-dir", cache.toString(),

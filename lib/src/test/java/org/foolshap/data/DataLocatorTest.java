@@ -35,6 +35,17 @@ class DataLocatorTest {
     }
 
     @Test
+    void theOldNameFoolshapMirrorStillWorksButFoolshapDataWins() throws Exception {
+        Path home = root.resolve("home");
+        Path old = put(root.resolve("old/compas"));
+        Path current = put(root.resolve("current/compas"));
+        assertEquals(old, new DataLocator(Map.of("FOOLSHAP_MIRROR", root.resolve("old").toString()), home)
+                .resolve(compas, null));
+        assertEquals(current, new DataLocator(Map.of("FOOLSHAP_MIRROR", root.resolve("old").toString(),
+                "FOOLSHAP_DATA", root.resolve("current").toString()), home).resolve(compas, null));
+    }
+
+    @Test
     void xdgCacheHomeIsRespected() throws Exception {
         Path xdg = root.resolve("xdg");
         Path cache = put(xdg.resolve("foolshap/compas"));

@@ -136,7 +136,21 @@ class DatasetsMirrorTest {
     void mirrorChecksumsMatchTheCatalog() throws Exception {
         Path mirror = Mirror.require("adult", "adult.data");
         Path sums = mirror.resolve("SHA256SUMS");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(sums), "skipped: no SHA256SUMS in mirror");
+        if (!Files.isRegularFile(sums)) {
+            // the per-user cache (no SHA256SUMS): every catalog file it holds must carry the catalog's digest
+            int checked = 0;
+            for (Catalog.Entry e : Catalog.load().datasets()) {
+                for (Catalog.RawFile f : e.files()) {
+                    Path p = mirror.resolve(e.name()).resolve(f.file());
+                    if (f.verifiable() && Files.isRegularFile(p)) {
+                        assertEquals(f.sha256(), Fetcher.sha256(p), e.name() + "/" + f.file());
+                        checked++;
+                    }
+                }
+            }
+            assertTrue(checked >= 1, "adult.data at least is in " + mirror);
+            return;
+        }
         Map<String, String> bySum = Files.readAllLines(sums).stream().filter(l -> !l.isBlank())
                 .map(l -> l.trim().split("\\s+", 2))
                 .collect(Collectors.toMap(p -> p[1].replaceFirst("^\\*", ""), p -> p[0]));

@@ -104,6 +104,9 @@ class FetcherTest {
 
     private void assertNothingLeft() throws IOException {
         Path dir = cache.resolve("demo");
+        // a failed first fetch removes the folder it created: no empty ~/.cache/foolshap/NAME is left behind
+        assertFalse(Files.exists(dir), "the folder a failed fetch created is removed");
+        Files.createDirectories(dir);
         try (var files = Files.list(dir)) {
             assertEquals(List.of(), files.toList(), "no partial or final file may remain");
         }
@@ -200,7 +203,7 @@ class FetcherTest {
     @Test
     void noUrlAndNoMirrorIsAClearError() {
         var e = assertThrows(Fetcher.FetchException.class, () -> fetcher().fetch(entry(null, null, null), null));
-        assertTrue(e.getMessage().contains("--from"), e.getMessage());
+        assertTrue(e.getMessage().contains("--data-dir"), e.getMessage());
     }
 
     @Test
