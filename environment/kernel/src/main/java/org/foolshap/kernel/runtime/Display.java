@@ -1,6 +1,6 @@
 package org.foolshap.kernel.runtime;
 
-import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import java.util.UUID;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.atomic.AtomicLong;
