@@ -47,6 +47,16 @@ class CellOutputTest {
     }
 
     @Test
+    void anOutputOverTheLimitIsANoteThatKeepsItsDisplayId() { // issue 16: 20 MB of html() is not sent
+        cell.show(org.foolshap.kernel.runtime.Display.html("x".repeat(20_000_000)), "id-4", false);
+        DisplayData sent = (DisplayData) published.get(0);
+        assertEquals("id-4", sent.getDisplayId());
+        assertEquals(null, sent.getData(org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_HTML));
+        assertTrue(((String) sent.getData(org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN))
+                .startsWith("[text/html output not shown"));
+    }
+
+    @Test
     void aSharedDisplayDataIsNotMarkedWithTheId() {
         DisplayData html = org.foolshap.kernel.runtime.Display.html("<b>x</b>");
         cell.show(html, "id-3", false);
