@@ -123,6 +123,34 @@ class FoolshapKernelTests(jupyter_kernel_test.KernelTests):
         self.assertNotEqual(shown[0][2], shown[2][2])
         self.assertEqual([m for m in output if m["msg_type"] == "execute_result"], [])
 
+    def test_huge_rich_output_is_a_note_not_twenty_megabytes(self):
+        """Issue 16: html() of 20 MB sent 40 MB; now neither the HTML nor a cut of it is sent, a one-line note is."""
+        self.flush_channels()
+        reply, output = self.execute_helper(
+            'String huge = "<p>" + "x".repeat(20_000_000) + "</p>";\n'
+            'String id = display(html(huge));\n'
+            'updateDisplay(id, html("<b>small again</b>"));\n'
+            'html(huge)', timeout=120)
+        self.assertEqual(reply["content"]["status"], "ok")
+        rich = [m for m in output if m["msg_type"] in ("display_data", "update_display_data", "execute_result")]
+        self.assertEqual([m["msg_type"] for m in rich], ["display_data", "update_display_data", "execute_result"])
+        for m in (rich[0], rich[2]):
+            data = m["content"]["data"]
+            self.assertEqual(list(data), ["text/plain"])
+            self.assertTrue(data["text/plain"].startswith("[text/html output not shown"), data["text/plain"][:200])
+            self.assertNotIn("\n", data["text/plain"])
+        self.assertEqual(rich[1]["content"]["data"]["text/html"], "<b>small again</b>")
+        self.assertEqual(rich[0]["content"]["transient"]["display_id"], rich[1]["content"]["transient"]["display_id"])
+
+    def test_runtime_exit_and_halt_are_errors(self):
+        self.flush_channels()
+        for code in ("Runtime.getRuntime().exit(0);", "Runtime.getRuntime().halt(0);"):
+            reply, _ = self.execute_helper(code)
+            self.assertEqual(reply["content"]["status"], "error")
+            self.assertEqual(reply["content"]["ename"], "java.lang.UnsupportedOperationException")
+        reply, output = self.execute_helper("2 + 3")
+        self.assertEqual([m["content"]["data"]["text/plain"] for m in output if m["msg_type"] == "execute_result"], ["5"])
+
     def test_compile_error_points_at_line(self):
         self.flush_channels()
         reply, output = self.execute_helper("int a = 1;\nint b = nope + 1;")

@@ -1,6 +1,6 @@
 package org.foolshap.kernel;
 
-import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
+import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.PrintStream;
@@ -36,7 +36,7 @@ public final class KernelMain {
             System.err.println("usage: java -jar foolshap-kernel.jar CONNECTION_FILE | --train");
             System.exit(2);
         }
-        quietBasekernelLogging();
+        quietBaseLogging();
         KernelConnectionProperties props = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
 
         PrintStream originalOut = System.out;
@@ -60,7 +60,6 @@ public final class KernelMain {
         });
         connection.waitUntilClose();
         endWithin(10_000); // JShell's close must not hang the exit (a cell that ignores interrupts)
-        kernel.onShutdown(false);
         originalOut.flush();
         // user code may have left non-daemon threads behind; the kernel's life ends with the connection
         System.exit(0);
@@ -87,7 +86,7 @@ public final class KernelMain {
      * start-up and first-cell time, which are dominated by class loading.
      */
     static void train() throws Exception {
-        quietBasekernelLogging();
+        quietBaseLogging();
         int[] ports = new int[5];
         for (int i = 0; i < ports.length; i++) {
             try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -125,18 +124,18 @@ public final class KernelMain {
     }
 
     /**
-     * basekernel logs every socket event at INFO through java.util.logging (loggers "Jupyter", the channel
-     * loggers and one "Loop-..." logger per thread). Keep only its warnings; other libraries' logging is untouched.
+     * The base (jjava) logs socket events through slf4j, which the kernel jar routes to java.util.logging (loggers
+     * named after the channels: "ShellChannel", "IOPubChannel", ..., one "Loop-..." per thread, "BaseKernel"). Keep
+     * only its warnings; other libraries' logging is untouched.
      */
-    static void quietBasekernelLogging() {
-        Logger.getLogger("Jupyter").setLevel(Level.WARNING);
+    static void quietBaseLogging() {
         for (Handler h : Logger.getLogger("").getHandlers()) {
-            h.setFilter(r -> r.getLevel().intValue() >= Level.WARNING.intValue() || !fromBasekernel(r.getLoggerName()));
+            h.setFilter(r -> r.getLevel().intValue() >= Level.WARNING.intValue() || !fromBase(r.getLoggerName()));
         }
     }
 
-    private static boolean fromBasekernel(String logger) {
-        return logger != null && (logger.startsWith("Loop-") || logger.endsWith("Channel") || logger.equals("Jupyter")
-                || logger.startsWith("io.github.spencerpark"));
+    private static boolean fromBase(String logger) {
+        return logger != null && (logger.startsWith("Loop-") || logger.endsWith("Channel") || logger.equals("BaseKernel")
+                || logger.startsWith("org.dflib.jjava"));
     }
 }

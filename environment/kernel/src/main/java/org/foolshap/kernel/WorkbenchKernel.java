@@ -1,27 +1,27 @@
 package org.foolshap.kernel;
 
-import io.github.spencerpark.jupyter.channels.JupyterConnection;
-import io.github.spencerpark.jupyter.channels.ShellReplyEnvironment;
-import io.github.spencerpark.jupyter.kernel.BaseKernel;
-import io.github.spencerpark.jupyter.kernel.LanguageInfo;
-import io.github.spencerpark.jupyter.kernel.display.DisplayData;
-import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
-import io.github.spencerpark.jupyter.messages.Header;
-import io.github.spencerpark.jupyter.messages.Message;
-import io.github.spencerpark.jupyter.messages.MessageType;
-import io.github.spencerpark.jupyter.messages.publish.PublishError;
-import io.github.spencerpark.jupyter.messages.publish.PublishExecuteInput;
-import io.github.spencerpark.jupyter.messages.publish.PublishExecuteResult;
-import io.github.spencerpark.jupyter.messages.publish.PublishStream;
-import io.github.spencerpark.jupyter.messages.reply.CompleteReply;
-import io.github.spencerpark.jupyter.messages.reply.InspectReply;
-import io.github.spencerpark.jupyter.messages.reply.IsCompleteReply;
-import io.github.spencerpark.jupyter.messages.request.CompleteRequest;
-import io.github.spencerpark.jupyter.messages.request.ExecuteRequest;
-import io.github.spencerpark.jupyter.messages.request.HistoryRequest;
-import io.github.spencerpark.jupyter.messages.request.InspectRequest;
-import io.github.spencerpark.jupyter.messages.request.IsCompleteRequest;
-import io.github.spencerpark.jupyter.messages.request.ShutdownRequest;
+import org.dflib.jjava.jupyter.channels.JupyterConnection;
+import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
+import org.dflib.jjava.jupyter.kernel.LanguageInfo;
+import org.dflib.jjava.jupyter.kernel.comm.CommManager;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+import org.dflib.jjava.jupyter.messages.Header;
+import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.MessageType;
+import org.dflib.jjava.jupyter.messages.publish.PublishError;
+import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
+import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
+import org.dflib.jjava.jupyter.messages.publish.PublishStream;
+import org.dflib.jjava.jupyter.messages.reply.CompleteReply;
+import org.dflib.jjava.jupyter.messages.reply.InspectReply;
+import org.dflib.jjava.jupyter.messages.reply.IsCompleteReply;
+import org.dflib.jjava.jupyter.messages.request.CompleteRequest;
+import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
+import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
+import org.dflib.jjava.jupyter.messages.request.InspectRequest;
+import org.dflib.jjava.jupyter.messages.request.IsCompleteRequest;
+import org.dflib.jjava.jupyter.messages.request.ShutdownRequest;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,7 +48,9 @@ import org.foolshap.kernel.runtime.DisplaySink;
 /**
  * The workbench's Jupyter kernel: wires the JShell {@link CellEvaluator}, the {@link Magics}, the
  * {@link RichRenderer} and the output routing to the Jupyter message handlers. Every request handler is this
- * class's own (basekernel 2.3.0's omit {@code status} in several replies); only the comm handlers are basekernel's.
+ * class's own (the base's omit {@code status} in several replies); only the comm handlers are jjava's
+ * {@link CommManager}'s. The class extends no base kernel: jjava's {@code BaseKernel} would bring its own magics,
+ * extension loading and stream handling, all of which this kernel does itself.
  *
  * <p>The evaluator starts on a background thread so {@code kernel_info} is answered at once; the first execute
  * waits for it. While the kernel then waits for its first request, the same thread {@linkplain WarmUp warms up}
@@ -58,7 +60,7 @@ import org.foolshap.kernel.runtime.DisplaySink;
  * one ({@link Display#setCurrent}) for ForkJoin workers and threads bound to no cell; it is closed when the cell
  * ends, so late output is dropped rather than shown under the next cell.
  */
-public final class WorkbenchKernel extends BaseKernel {
+public final class WorkbenchKernel {
     /** Longest output per stream and cell, in bytes; the rest is counted and dropped. */
     static final long OUTPUT_LIMIT = 1 << 20;
     private static final String VERSION = "0.1.0";
@@ -67,6 +69,8 @@ public final class WorkbenchKernel extends BaseKernel {
     private final List<String> startupClasspath;
     private final RichRenderer renderer = new RichRenderer();
     private final History history = new History();
+    /** Comms (widgets): none are registered; opens of unknown targets are answered with a close. */
+    private final CommManager comms = new CommManager();
     private final OutputRouter out;
     private final OutputRouter err;
     private final ScheduledExecutorService flusher;
@@ -187,7 +191,6 @@ public final class WorkbenchKernel extends BaseKernel {
         return cell != null ? cell : (value, id, update) -> { };
     }
 
-    @Override
     public LanguageInfo getLanguageInfo() {
         return new LanguageInfo.Builder("java")
                 .version(Runtime.version().toString())
@@ -198,14 +201,12 @@ public final class WorkbenchKernel extends BaseKernel {
                 .build();
     }
 
-    @Override
     public String getBanner() {
         return "Java " + Runtime.version() + " (JShell) - Fool SHAP workbench kernel " + VERSION;
     }
 
-    /** Not used by the handlers; kept for basekernel's contract. */
-    @Override
-    public DisplayData eval(String code) throws Exception {
+    /** Runs {@code code} outside any request and returns its rendered value (null: none); for the CDS training run. */
+    public DisplayData eval(String code) {
         CellValue v = withEvaluator(e -> {
             try {
                 return magics(e).run(code);
@@ -216,9 +217,13 @@ public final class WorkbenchKernel extends BaseKernel {
         return v == null ? null : renderer.render(v.value());
     }
 
-    @Override
+    /** Registers this kernel's request handlers, and the comm manager's, on {@code connection}. */
     public void becomeHandlerForConnection(JupyterConnection connection) {
-        super.becomeHandlerForConnection(connection); // comm handlers
+        comms.setIOPubChannel(connection.getIOPub());
+        connection.setHandler(MessageType.COMM_OPEN_COMMAND, comms::handleCommOpenCommand);
+        connection.setHandler(MessageType.COMM_MSG_COMMAND, comms::handleCommMsgCommand);
+        connection.setHandler(MessageType.COMM_CLOSE_COMMAND, comms::handleCommCloseCommand);
+        connection.setHandler(MessageType.COMM_INFO_REQUEST, comms::handleCommInfoRequest);
         connection.setHandler(MessageType.EXECUTE_REQUEST, this::execute);
         connection.setHandler(MessageType.KERNEL_INFO_REQUEST, this::kernelInfo);
         connection.setHandler(MessageType.COMPLETE_REQUEST, this::complete);
@@ -410,7 +415,7 @@ public final class WorkbenchKernel extends BaseKernel {
         env.reply(ok(env, MessageType.INTERRUPT_REPLY));
     }
 
-    @Override
+    /** Interrupts the running cell, as an {@code interrupt_request} does. */
     public void interrupt() {
         markInterrupted();
         evaluator.thenAccept(CellEvaluator::interrupt);

@@ -3,10 +3,10 @@ package org.foolshap.kernel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.spencerpark.jupyter.channels.ReplyEnvironment;
-import io.github.spencerpark.jupyter.kernel.display.DisplayData;
-import io.github.spencerpark.jupyter.messages.publish.PublishDisplayData;
-import io.github.spencerpark.jupyter.messages.publish.PublishUpdateDisplayData;
+import org.dflib.jjava.jupyter.channels.ReplyEnvironment;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.messages.publish.PublishDisplayData;
+import org.dflib.jjava.jupyter.messages.publish.PublishUpdateDisplayData;
 import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -44,6 +44,16 @@ class CellOutputTest {
         cell.close();
         cell.show("late", "id-2", false);
         assertTrue(published.isEmpty());
+    }
+
+    @Test
+    void anOutputOverTheLimitIsANoteThatKeepsItsDisplayId() { // issue 16: 20 MB of html() is not sent
+        cell.show(org.foolshap.kernel.runtime.Display.html("x".repeat(20_000_000)), "id-4", false);
+        DisplayData sent = (DisplayData) published.get(0);
+        assertEquals("id-4", sent.getDisplayId());
+        assertEquals(null, sent.getData(org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_HTML));
+        assertTrue(((String) sent.getData(org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN))
+                .startsWith("[text/html output not shown"));
     }
 
     @Test

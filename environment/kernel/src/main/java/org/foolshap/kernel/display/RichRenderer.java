@@ -1,7 +1,7 @@
 package org.foolshap.kernel.display;
 
-import io.github.spencerpark.jupyter.kernel.display.DisplayData;
-import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import java.awt.image.RenderedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,7 +27,8 @@ import org.foolshap.kernel.runtime.Renderers;
  *   <li>everything else: {@code text/plain} of {@link String#valueOf(Object)} (arrays element-wise), cut at
  *       {@value #MAX_TEXT} characters.</li>
  * </ol>
- * Every bundle also carries {@code text/plain}, so text-only front ends show something.
+ * Every bundle also carries {@code text/plain}, so text-only front ends show something. A bundle over
+ * {@link OutputLimit#MAX_CHARS} characters is replaced by a note saying so (see {@link OutputLimit}).
  */
 public final class RichRenderer {
     /** Longest text/plain rendering sent to the front end, in characters. */
@@ -46,7 +47,12 @@ public final class RichRenderer {
         this.tables = tables;
     }
 
+    /** The bundle to send for {@code value}: its rendering, or the {@link OutputLimit} note when that is too big. */
     public DisplayData render(Object value) {
+        return OutputLimit.bound(renderInFull(value));
+    }
+
+    private DisplayData renderInFull(Object value) {
         if (value instanceof DisplayData) {
             return (DisplayData) value;
         }

@@ -31,7 +31,7 @@ final class CapturingExecutionControl extends LocalExecutionControl {
         this.cancelled = cancelled;
     }
 
-    /** Cell classes call {@link org.foolshap.kernel.runtime.SystemExit} instead of {@code System.exit}. */
+    /** Cell classes call {@link org.foolshap.kernel.runtime.SystemExit} instead of System.exit, Runtime.exit/halt. */
     @Override
     public void load(ClassBytecodes[] cbcs)
             throws ClassInstallException, NotImplementedException, EngineTerminationException {

@@ -5,24 +5,24 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import com.google.gson.reflect.TypeToken;
-import io.github.spencerpark.jupyter.kernel.ExpressionValue;
-import io.github.spencerpark.jupyter.kernel.history.HistoryEntry;
-import io.github.spencerpark.jupyter.messages.Header;
-import io.github.spencerpark.jupyter.messages.HMACGenerator;
-import io.github.spencerpark.jupyter.messages.KernelTimestamp;
-import io.github.spencerpark.jupyter.messages.Message;
-import io.github.spencerpark.jupyter.messages.MessageType;
-import io.github.spencerpark.jupyter.messages.ReplyType;
-import io.github.spencerpark.jupyter.messages.adapters.ExpressionValueAdapter;
-import io.github.spencerpark.jupyter.messages.adapters.HeaderAdapter;
-import io.github.spencerpark.jupyter.messages.adapters.HistoryEntryAdapter;
-import io.github.spencerpark.jupyter.messages.adapters.HistoryRequestAdapter;
-import io.github.spencerpark.jupyter.messages.adapters.KernelTimestampAdapter;
-import io.github.spencerpark.jupyter.messages.adapters.MessageTypeAdapter;
-import io.github.spencerpark.jupyter.messages.adapters.PublishStatusAdapter;
-import io.github.spencerpark.jupyter.messages.adapters.ReplyTypeAdapter;
-import io.github.spencerpark.jupyter.messages.publish.PublishStatus;
-import io.github.spencerpark.jupyter.messages.request.HistoryRequest;
+import org.dflib.jjava.jupyter.kernel.ExpressionValue;
+import org.dflib.jjava.jupyter.kernel.history.HistoryEntry;
+import org.dflib.jjava.jupyter.messages.Header;
+import org.dflib.jjava.jupyter.messages.HMACGenerator;
+import org.dflib.jjava.jupyter.messages.KernelTimestamp;
+import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.MessageType;
+import org.dflib.jjava.jupyter.messages.ReplyType;
+import org.dflib.jjava.jupyter.messages.adapters.ExpressionValueAdapter;
+import org.dflib.jjava.jupyter.messages.adapters.HeaderAdapter;
+import org.dflib.jjava.jupyter.messages.adapters.HistoryEntryAdapter;
+import org.dflib.jjava.jupyter.messages.adapters.HistoryRequestAdapter;
+import org.dflib.jjava.jupyter.messages.adapters.KernelTimestampAdapter;
+import org.dflib.jjava.jupyter.messages.adapters.MessageTypeAdapter;
+import org.dflib.jjava.jupyter.messages.adapters.PublishStatusAdapter;
+import org.dflib.jjava.jupyter.messages.adapters.ReplyTypeAdapter;
+import org.dflib.jjava.jupyter.messages.publish.PublishStatus;
+import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -32,7 +32,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Checks and decodes incoming Jupyter wire messages. Unlike basekernel's reader, which throws from the channel
+ * Checks and decodes incoming Jupyter wire messages. Unlike the base's (jjava's) reader, which throws from the channel
  * thread on a bad signature, {@link #decode} reports every problem as a {@link Rejected} exception, so the caller
  * can drop the message and go on serving. Signatures are compared in constant time. A signature already seen in
  * this session (the last {@value #SIGNATURE_HISTORY} ones) is a replayed message and rejected, as jupyter_client's

@@ -1,17 +1,17 @@
 package org.foolshap.kernel.protocol;
 
-import io.github.spencerpark.jupyter.channels.JupyterConnection;
-import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
-import io.github.spencerpark.jupyter.messages.HMACGenerator;
-import io.github.spencerpark.jupyter.messages.Message;
-import io.github.spencerpark.jupyter.messages.publish.PublishStatus;
+import org.dflib.jjava.jupyter.channels.JupyterConnection;
+import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
+import org.dflib.jjava.jupyter.messages.HMACGenerator;
+import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.publish.PublishStatus;
 import java.security.GeneralSecurityException;
 import java.util.concurrent.CountDownLatch;
 import org.zeromq.ZMQ;
 
 /**
- * basekernel's connection with the shell and control channels replaced by {@link SignedShellChannel}s, which drop
- * unsigned or forged messages instead of dying on them. Heartbeat, stdin and IOPub are basekernel's. Every
+ * jjava's connection with the shell and control channels replaced by {@link SignedShellChannel}s, which drop
+ * unsigned or forged messages instead of dying on them. Heartbeat, stdin and IOPub are jjava's. Every
  * socket binds to the connection file's own address. {@link #close()} may be called from a handler (shutdown
  * request); the sockets are released by {@link #waitUntilClose()} on the main thread.
  */
@@ -87,7 +87,7 @@ public final class SecureConnection extends JupyterConnection {
         }
         boolean shellClosed = secureShell.awaitClosed();
         boolean controlClosed = secureControl.awaitClosed();
-        super.close(); // basekernel's heartbeat, stdin, IOPub (and the unused stock shell/control sockets)
+        super.close(); // jjava's heartbeat, stdin, IOPub (and the unused stock shell/control sockets)
         if (shellClosed && controlClosed) {
             context.close();
         }

@@ -1,13 +1,13 @@
 package org.foolshap.kernel.protocol;
 
-import io.github.spencerpark.jupyter.channels.JupyterConnection;
-import io.github.spencerpark.jupyter.channels.ShellChannel;
-import io.github.spencerpark.jupyter.channels.ShellHandler;
-import io.github.spencerpark.jupyter.channels.ShellReplyEnvironment;
-import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
-import io.github.spencerpark.jupyter.messages.HMACGenerator;
-import io.github.spencerpark.jupyter.messages.Message;
-import io.github.spencerpark.jupyter.messages.MessageType;
+import org.dflib.jjava.jupyter.channels.JupyterConnection;
+import org.dflib.jjava.jupyter.channels.ShellChannel;
+import org.dflib.jjava.jupyter.channels.ShellHandler;
+import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
+import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
+import org.dflib.jjava.jupyter.messages.HMACGenerator;
+import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.MessageType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -16,9 +16,9 @@ import org.zeromq.ZMQ;
 
 /**
  * A shell or control channel that drops messages with a missing or wrong HMAC signature (or that cannot be
- * decoded) and keeps serving. basekernel's {@code ShellChannel} throws from its thread in that case, after which
- * the kernel answers nothing. Handlers run on this channel's own thread; the loop polls with a short timeout
- * instead of sleeping between messages, so replies are not delayed.
+ * decoded) and keeps serving. jjava's {@code ShellChannel}, like basekernel's before it, throws from its thread in
+ * that case, after which the kernel answers nothing. Handlers run on this channel's own thread; the loop polls with
+ * a short timeout instead of sleeping between messages, so replies are not delayed.
  */
 final class SignedShellChannel extends ShellChannel {
     private static final Logger LOG = Logger.getLogger(SignedShellChannel.class.getName());
@@ -146,7 +146,7 @@ final class SignedShellChannel extends ShellChannel {
         }
     }
 
-    /** Never throws for a bad message; used by nobody but kept safe: basekernel's version throws. */
+    /** Never throws for a bad message; used by nobody but kept safe: jjava's version throws. */
     @Override
     public synchronized Message<?> readMessage() {
         try {

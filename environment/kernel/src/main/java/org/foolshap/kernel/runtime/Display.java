@@ -1,6 +1,6 @@
 package org.foolshap.kernel.runtime;
 
-import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import java.util.UUID;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.atomic.AtomicLong;
@@ -87,7 +87,9 @@ public final class Display {
 
     /**
      * An HTML fragment that renders as HTML when it is the cell's value or passed to {@link #display}. Its
-     * {@code text/plain} copy is cut at {@value #MAX_TEXT_COPY} characters, so a huge fragment is not sent twice.
+     * {@code text/plain} copy is cut at {@value #MAX_TEXT_COPY} characters, so a huge fragment is not sent twice;
+     * a fragment over the kernel's output limit is not sent at all but shown as a note saying so
+     * ({@code org.foolshap.kernel.display.OutputLimit}).
      */
     public static DisplayData html(String html) {
         DisplayData d = new DisplayData();

@@ -15,7 +15,7 @@ import java.util.function.Function;
  * {@link #register} reflectively when it detects this kernel (the workbench library does so in
  * {@code org.foolshap.viz.Notebook.init()}). One registry per JVM, like the kernel's single session.
  *
- * <p>Matching follows basekernel's (and so IJava's) renderer: the value's class, then its interfaces, then its
+ * <p>Matching follows basekernel's (and so IJava's and jjava's) renderer: the value's class, then its interfaces, then its
  * superclass and that one's interfaces, and so on; the first type with a renderer wins. Registering a type again
  * replaces its renderer.
  */

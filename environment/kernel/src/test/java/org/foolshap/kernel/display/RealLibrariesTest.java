@@ -3,8 +3,8 @@ package org.foolshap.kernel.display;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.spencerpark.jupyter.kernel.display.DisplayData;
-import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.XYChart;

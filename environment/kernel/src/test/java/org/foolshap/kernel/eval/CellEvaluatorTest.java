@@ -140,6 +140,31 @@ class CellEvaluatorTest {
     }
 
     @Test
+    void runtimeExitAndHaltAreErrorsNotTheEndOfTheKernel() throws CellError { // issue 16: as System.exit
+        CellError e = assertThrows(CellError.class, () -> eval.eval("Runtime.getRuntime().exit(0);"));
+        assertEquals("java.lang.UnsupportedOperationException", e.ename());
+        assertTrue(e.evalue().startsWith("Runtime.exit(0) would end the kernel"), e.evalue());
+        e = assertThrows(CellError.class, () -> eval.eval("Runtime.getRuntime().halt(1);"));
+        assertTrue(e.evalue().startsWith("Runtime.halt(1) would end the kernel"), e.evalue());
+        // in a lambda, behind a variable, in a class whose code has both kinds of switch before the call
+        assertThrows(CellError.class, () -> eval.eval("Runtime rt = Runtime.getRuntime();\nRunnable r = () -> rt.halt(4);\n"
+                + "r.run();"));
+        e = assertThrows(CellError.class, () -> eval.eval("class Leaver { static void leave(int k, String s) {\n"
+                + "  switch (k) { case 1: case 2: case 3: k++; break; default: k--; }\n"
+                + "  switch (s) { case \"a\": k += 1000; break; case \"zz\": k -= 7; break; default: }\n"
+                + "  Runtime.getRuntime().exit(k); } }\nLeaver.leave(2, \"zz\");"));
+        assertTrue(e.evalue().startsWith("Runtime.exit(-4) "), e.evalue()); // the code around the call still runs
+        // method references, bound and unbound
+        assertThrows(CellError.class, () -> eval.eval("java.util.function.IntConsumer q = Runtime.getRuntime()::exit;\n"
+                + "q.accept(5);"));
+        assertThrows(CellError.class, () -> eval.eval("java.util.function.ObjIntConsumer<Runtime> h = Runtime::halt;\n"
+                + "h.accept(Runtime.getRuntime(), 6);"));
+        // other Runtime calls are untouched, and the kernel lives on
+        assertEquals(Runtime.getRuntime().availableProcessors(), eval.eval("Runtime.getRuntime().availableProcessors()").value());
+        assertEquals(2, eval.eval("1 + 1").value());
+    }
+
+    @Test
     void outOfMemoryIsAnErrorNotACrash() throws CellError {
         CellError e = assertThrows(CellError.class, () -> eval.eval("new long[Integer.MAX_VALUE - 8]"));
         assertEquals("java.lang.OutOfMemoryError", e.ename());

@@ -77,12 +77,12 @@ class DisplayTest {
     @Test
     void aHugeHtmlValueIsNotSentTwice() { // issue 16 item 6: 20 MB of html() sent 40 MB
         String big = "<p>" + "x".repeat(2_000_000) + "</p>";
-        io.github.spencerpark.jupyter.kernel.display.DisplayData d = Display.html(big);
-        assertEquals(big, d.getData(io.github.spencerpark.jupyter.kernel.display.mime.MIMEType.TEXT_HTML));
-        String text = (String) d.getData(io.github.spencerpark.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN);
+        org.dflib.jjava.jupyter.kernel.display.DisplayData d = Display.html(big);
+        assertEquals(big, d.getData(org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_HTML));
+        String text = (String) d.getData(org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN);
         assertTrue(text.length() < Display.MAX_TEXT_COPY + 100, "text/plain copy of " + text.length() + " chars");
         assertTrue(text.endsWith("more characters not shown)"), text.substring(text.length() - 60));
         assertEquals("<b>x</b>", Display.html("<b>x</b>").getData(
-                io.github.spencerpark.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN));
+                org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN));
     }
 }
