@@ -37,7 +37,8 @@ public record StudySpec(List<String> datasets, List<String> models, List<Integer
         if (lambdas.length != 3) {
             throw new IllegalArgumentException("lambdas are lo, hi, steps (base-10 exponents)");
         }
-        study(); // every setting checked once, on the driver
+        build(datasets, models, seeds, m, repeats, significance, lambdas, lambdaExtensions, baselines, dataDir,
+                mlpBackground, calibrationDraws); // every setting checked once, on the driver
     }
 
     /** The reproduce command's defaults: the paper's grid and protocol. */
@@ -52,6 +53,13 @@ public record StudySpec(List<String> datasets, List<String> models, List<Integer
 
     /** The library's study with these settings (one thread: the cluster runs the tasks in parallel). */
     public Study study() {
+        return build(datasets, models, seeds, m, repeats, significance, lambdas, lambdaExtensions, baselines, dataDir,
+                mlpBackground, calibrationDraws);
+    }
+
+    private static Study build(List<String> datasets, List<String> models, List<Integer> seeds, int m, int repeats,
+                               double significance, double[] lambdas, int lambdaExtensions, boolean baselines,
+                               String dataDir, int mlpBackground, int calibrationDraws) {
         Protocol protocol = Protocol.paper().withM(m).withRepeats(repeats).withSignificance(significance);
         FoolShap attack = FoolShap.withDefaults().withProtocol(protocol)
                 .withLambdas(new LambdaGrid(lambdas[0], lambdas[1], (int) lambdas[2])).withBaselines(baselines);

@@ -27,6 +27,7 @@ final class AdultFixture {
     final Path foreground;
     final Path background;
     final Path backgroundWithoutIds;
+    final Path withoutAge;
 
     private AdultFixture(Dataset adult, Model forest, Path foreground, Path background, Path withoutIds) {
         this.adult = adult;
@@ -35,6 +36,9 @@ final class AdultFixture {
         this.foreground = foreground;
         this.background = background;
         this.backgroundWithoutIds = withoutIds;
+        this.withoutAge = withoutIds.resolveSibling("men-without-age.csv");
+        Table t = Csv.read(withoutIds);
+        Csv.write(t.removeColumns("age"), withoutAge);
     }
 
     static Path mirror() {
