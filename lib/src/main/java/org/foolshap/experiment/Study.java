@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.foolshap.Progress;
 import org.foolshap.attack.FoolShap;
 import org.foolshap.audit.Protocol;
+import org.foolshap.data.Dataset;
 import org.foolshap.data.Datasets;
 import org.foolshap.model.ModelKind;
 
@@ -472,6 +473,28 @@ public final class Study {
         }
         return new Outcome(rows, plan.skipped(), todo.size(), plan.resumed().size(),
                 (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * What one run of the grid computed, written nowhere yet.
+     *
+     * @param row         its results.csv row; null when only its calibration was due
+     * @param calibration its calibration.csv row; null when not asked for
+     */
+    public record RunOutput(ResultRow row, CalibrationRow calibration) {
+    }
+
+    /**
+     * One task of a {@link Plan} computed alone, writing nothing: loads the task's dataset (from {@link #dataDir()})
+     * and does exactly the run {@link #execute} does for it. A pure function of this study's settings and the task,
+     * so a cluster can compute a plan's tasks anywhere and append the rows in plan order (the spark module's grid
+     * job). Cost: one run (see the class comment) plus one load of the dataset.
+     */
+    public RunOutput run(Plan.Task task, Progress progress) {
+        Dataset data = Datasets.load(task.dataset(), dataDir);
+        StudyRun.Output out = new StudyRun(this, data, task.model(), task.seed(), task.attack(), task.calibrate())
+                .execute(progress);
+        return new RunOutput(out.row(), out.calibration());
     }
 
     /** {@link #execute(Plan, StudyListener)} with stage progress sent to {@link Progress#ambient()}. */

@@ -1,0 +1,74 @@
+package org.foolshap.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.foolshap.Progress;
+import org.foolshap.experiment.CalibrationFile;
+import org.foolshap.experiment.ResultRow;
+import org.foolshap.experiment.ResultsFile;
+import org.foolshap.experiment.Study;
+import org.foolshap.experiment.StudyListener;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The grid as a Spark job writes the rows the library's study writes, up to the timing column. */
+class SparkStudyTest {
+    @TempDir
+    static Path dir;
+
+    static SparkSession spark;
+    static StudySpec spec;
+
+    @BeforeAll
+    static void start() {
+        Path mirror = AdultFixture.mirror();
+        assumeTrue(mirror != null && Files.isDirectory(mirror.resolve("compas")), "skipped: no COMPAS in the mirror");
+        // a reduced grid: two seeds, a small protocol, lambda grid widened at most once; baselines off (wall-time)
+        spec = new StudySpec(List.of("compas"), List.of("rf"), List.of(0, 1), 50, 10, 0.05,
+                new double[] {-0.5, 2, 4}, 1, false, mirror.toString(), 1000, 40);
+        spark = LocalSpark.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (spark != null) {
+            spark.stop();
+        }
+    }
+
+    @Test
+    void gridJobWritesTheLibrarysRowsUpToTiming() throws IOException {
+        Path one = Files.createDirectories(dir.resolve("one-jvm"));
+        Path cluster = Files.createDirectories(dir.resolve("spark"));
+        Study.Outcome expected = spec.study().run(new ResultsFile(one.resolve("results.csv")),
+                new CalibrationFile(one.resolve("calibration.csv")), StudyListener.of(Progress.NONE));
+        Study.Outcome got = SparkStudy.of(spec).execute(spark, new ResultsFile(cluster.resolve("results.csv")),
+                new CalibrationFile(cluster.resolve("calibration.csv")));
+        assertEquals(2, got.ran());
+        assertEquals(withoutTiming(expected.rows()), withoutTiming(got.rows()));
+        assertEquals(withoutTiming(new ResultsFile(one.resolve("results.csv")).read()),
+                withoutTiming(new ResultsFile(cluster.resolve("results.csv")).read()));
+        assertEquals(Files.readAllLines(one.resolve("calibration.csv")),
+                Files.readAllLines(cluster.resolve("calibration.csv")));
+        assertEquals(Files.readString(one.resolve("settings.json")), Files.readString(cluster.resolve("settings.json")));
+
+        // resuming: nothing left to run, the same rows
+        Study.Outcome again = SparkStudy.of(spec).execute(spark, new ResultsFile(cluster.resolve("results.csv")),
+                new CalibrationFile(cluster.resolve("calibration.csv")));
+        assertEquals(0, again.ran());
+        assertEquals(2, again.resumed());
+    }
+
+    /** Each row's CSV line without its last field, the run's seconds. */
+    private static List<String> withoutTiming(List<ResultRow> rows) {
+        return rows.stream().map(r -> r.csv().substring(0, r.csv().lastIndexOf(','))).toList();
+    }
+}
