@@ -6,12 +6,26 @@ import java.util.Objects;
 
 /**
  * One model input: numeric when {@code levels} is empty, otherwise categorical with its levels in code order
- * (the value in a model row is the level's index, stored as a double).
+ * (the value in a model row is the level's index, stored as a double). A numeric input of a model that handles
+ * missing values itself (XGBoost, LightGBM trees) has {@code missingAllowed}: an empty cell becomes NaN instead
+ * of an error.
  */
-public record Feature(String name, List<String> levels) implements Serializable {
+public record Feature(String name, List<String> levels, boolean missingAllowed) implements Serializable {
     public Feature {
         Objects.requireNonNull(name, "feature name");
         levels = List.copyOf(levels);
+        if (missingAllowed && !levels.isEmpty()) {
+            throw new IllegalArgumentException("categorical feature " + name + " cannot take missing values");
+        }
+    }
+
+    public Feature(String name, List<String> levels) {
+        this(name, levels, false);
+    }
+
+    /** A numeric input whose missing values are NaN, for models that send NaN a chosen way. */
+    public static Feature numericWithMissing(String name) {
+        return new Feature(name, List.of(), true);
     }
 
     public static Feature numeric(String name) {

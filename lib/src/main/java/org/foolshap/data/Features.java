@@ -88,6 +88,10 @@ public record Features(List<Feature> list) implements Serializable {
             }
             Column<?> c = table.column(f.name());
             for (int r = 0; r < n; r++) {
+                if (c.isMissing(r) && f.missingAllowed()) {
+                    rows[r][j] = Double.NaN; // the model sends NaN its own way (default directions)
+                    continue;
+                }
                 if (c.isMissing(r)) {
                     throw new IllegalArgumentException("missing value in column " + f.name() + " of table "
                             + table.name() + " at row " + r);

@@ -22,12 +22,14 @@ import org.foolshap.data.Features;
  * byte count and UTF-8 bytes; an array is an int count and its elements):
  *
  * <pre>
- * "FOOLSHAP-MODEL\n"  int version (1)
+ * "FOOLSHAP-MODEL\n"  int version (2; version 1 files are still read)
  * string kind  string target  int levels, string[]  int info entries, (string key, string value)[]
- * int features, (string name, int levels, string[] levels)[]
+ * int features, (string name, int levels, string[] levels, byte missing allowed (not in version 1))[]
  * byte model type, then
  *   1 trees:  int width, string scale, double intercept, int trees,
- *             (double weight, int nodes, (int feature, double split, byte nominal, int yes, int no, double value)[])[]
+ *             (double weight, int nodes, (int feature, double split, byte test, byte flags, int yes, int no,
+ *                                         double value, [int[] categories when test is IN])[])[]
+ *           (version 1 nodes: int feature, double split, byte nominal, int yes, int no, double value)
  *   2 linear: double bias, double[] weights
  *   3 dense:  double[] mean, double[] scale, int hidden layers, (int n, int p, double[n*p] weights, double[n] bias)[],
  *             output layer (int 1, int p, double[p] weights, double[1] bias)
@@ -39,7 +41,9 @@ import org.foolshap.data.Features;
  */
 final class ModelCodec {
     static final byte[] MAGIC = "FOOLSHAP-MODEL\n".getBytes(StandardCharsets.US_ASCII);
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+    /** The first format: trees had only Smile's plain nodes (byte nominal). */
+    static final int VERSION_1 = 1;
     private static final int END = 0x454E4421;
     private static final byte TREES = 1;
     private static final byte LINEAR = 2;
@@ -74,6 +78,7 @@ final class ModelCodec {
             for (Feature f : m.features().list()) {
                 string(out, f.name());
                 strings(out, f.levels());
+                out.writeByte(f.missingAllowed() ? 1 : 0);
             }
             model(out, m.model());
             out.writeInt(END);
@@ -97,10 +102,18 @@ final class ModelCodec {
                 for (int n = 0; n < tree.size(); n++) {
                     out.writeInt(tree.feature(n));
                     out.writeDouble(tree.split(n));
-                    out.writeByte(tree.nominal(n) ? 1 : 0);
+                    out.writeByte(tree.testCode(n));
+                    out.writeByte(tree.flagBits(n));
                     out.writeInt(tree.yes(n));
                     out.writeInt(tree.no(n));
                     out.writeDouble(tree.value(n));
+                    if (!tree.leaf(n) && tree.test(n) == Tree.Test.IN) {
+                        int[] c = tree.categories(n);
+                        out.writeInt(c.length);
+                        for (int v : c) {
+                            out.writeInt(v);
+                        }
+                    }
                 }
             }
         } else if (model instanceof LinearModel l) {
@@ -170,8 +183,9 @@ final class ModelCodec {
         }
         try {
             int version = in.getInt();
-            if (version != VERSION) {
-                throw new Malformed("has format version " + version + "; this version reads " + VERSION);
+            if (version != VERSION && version != VERSION_1) {
+                throw new Malformed("has format version " + version + "; this version reads " + VERSION_1 + " and "
+                        + VERSION);
             }
             ModelKind kind = ModelKind.parse(string(in));
             String target = string(in);
@@ -187,10 +201,10 @@ final class ModelCodec {
             int width = count(in, 8, "features");
             List<Feature> features = new ArrayList<>();
             for (int j = 0; j < width; j++) {
-                features.add(new Feature(string(in), strings(in)));
+                features.add(new Feature(string(in), strings(in), version != VERSION_1 && in.get() != 0));
             }
             Features f = new Features(features);
-            Model model = model(in, f);
+            Model model = model(in, f, version);
             if (in.remaining() < 4 || in.getInt() != END || in.hasRemaining()) {
                 throw new Malformed("has bytes after the model or lacks its end marker");
             }
@@ -202,7 +216,7 @@ final class ModelCodec {
         }
     }
 
-    private static Model model(ByteBuffer in, Features features) throws Malformed {
+    private static Model model(ByteBuffer in, Features features, int version) throws Malformed {
         byte type = in.get();
         switch (type) {
             case TREES -> {
@@ -214,22 +228,7 @@ final class ModelCodec {
                 double[] weights = new double[count];
                 for (int t = 0; t < count; t++) {
                     weights[t] = in.getDouble();
-                    int nodes = count(in, 29, "tree nodes");
-                    int[] feature = new int[nodes];
-                    double[] split = new double[nodes];
-                    boolean[] nominal = new boolean[nodes];
-                    int[] yes = new int[nodes];
-                    int[] no = new int[nodes];
-                    double[] value = new double[nodes];
-                    for (int n = 0; n < nodes; n++) {
-                        feature[n] = in.getInt();
-                        split[n] = in.getDouble();
-                        nominal[n] = in.get() != 0;
-                        yes[n] = in.getInt();
-                        no[n] = in.getInt();
-                        value[n] = in.getDouble();
-                    }
-                    trees.add(new Tree(feature, split, nominal, yes, no, value));
+                    trees.add(version == VERSION_1 ? tree1(in) : tree(in));
                 }
                 return new TreeEnsemble(width, trees, weights, intercept, scale);
             }
@@ -261,6 +260,54 @@ final class ModelCodec {
             }
             default -> throw new Malformed("holds an unknown model type " + type);
         }
+    }
+
+    private static Tree tree1(ByteBuffer in) throws Malformed {
+        int nodes = count(in, 29, "tree nodes");
+        int[] feature = new int[nodes];
+        double[] split = new double[nodes];
+        boolean[] nominal = new boolean[nodes];
+        int[] yes = new int[nodes];
+        int[] no = new int[nodes];
+        double[] value = new double[nodes];
+        for (int n = 0; n < nodes; n++) {
+            feature[n] = in.getInt();
+            split[n] = in.getDouble();
+            nominal[n] = in.get() != 0;
+            yes[n] = in.getInt();
+            no[n] = in.getInt();
+            value[n] = in.getDouble();
+        }
+        return new Tree(feature, split, nominal, yes, no, value);
+    }
+
+    private static Tree tree(ByteBuffer in) throws Malformed {
+        int nodes = count(in, 30, "tree nodes");
+        int[] feature = new int[nodes];
+        double[] split = new double[nodes];
+        byte[] test = new byte[nodes];
+        byte[] flags = new byte[nodes];
+        int[][] categories = new int[nodes][];
+        int[] yes = new int[nodes];
+        int[] no = new int[nodes];
+        double[] value = new double[nodes];
+        for (int n = 0; n < nodes; n++) {
+            feature[n] = in.getInt();
+            split[n] = in.getDouble();
+            test[n] = in.get();
+            flags[n] = in.get();
+            yes[n] = in.getInt();
+            no[n] = in.getInt();
+            value[n] = in.getDouble();
+            if (feature[n] != -1 && test[n] == Tree.Test.IN.ordinal()) {
+                int[] c = new int[count(in, 4, "categories")];
+                for (int i = 0; i < c.length; i++) {
+                    c[i] = in.getInt();
+                }
+                categories[n] = c;
+            }
+        }
+        return Tree.of(feature, split, test, flags, categories, yes, no, value);
     }
 
     private static DenseNetwork.Layer layer(ByteBuffer in) throws Malformed {

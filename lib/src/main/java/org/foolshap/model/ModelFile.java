@@ -50,6 +50,51 @@ public record ModelFile(Features features, Model model, ModelKind kind, String t
      * whose nodes do not form a tree, weights that are not finite, layers whose sizes do not chain).
      */
     public static ModelFile load(Path file) throws IOException {
+        return load(file, ModelInputs.none());
+    }
+
+    /**
+     * Loads a model file of any kind this version reads: the workbench's own format (recognised by its first
+     * bytes, whatever the name), an XGBoost JSON file ({@code .json}), a LightGBM text file ({@code .txt}), or a
+     * file of a {@link ModelFormat} provider on the class path (by suffix, e.g. {@code .onnx} with
+     * foolshap-onnx.jar). A model from another library gets numeric features named as in the file, or as
+     * {@code inputs} says when the file has no names ({@link ModelInputs}); missing values in its inputs are read
+     * as NaN, which its trees send the way the file says. Every problem is one line naming the file.
+     */
+    public static ModelFile load(Path file, ModelInputs inputs) throws IOException {
+        ModelFile m = isWorkbenchFile(file) ? loadWorkbench(file) : ExternalInputs.resolve(file, inputs);
+        if (!inputs.features().isEmpty() && isWorkbenchFile(file)) {
+            throw new IllegalArgumentException("model file " + file + " names its own features " + m.features().names()
+                    + "; --features is for model files without names");
+        }
+        if (!inputs.probability() || m.model().scale() == OutputScale.PROBABILITY) {
+            return m;
+        }
+        if (m.model().scale() != OutputScale.LOG_ODDS) {
+            throw new IllegalArgumentException("model file " + file + " outputs " + m.model().scale().label()
+                    + ", not a log-odds, so it has no probability to explain");
+        }
+        return new ModelFile(m.features(), new LogisticOutput(m.model()), m.kind(), m.target(), m.targetLevels(),
+                m.info());
+    }
+
+    /** Whether the file starts as a workbench model file (or an old Java-serialized one). */
+    private static boolean isWorkbenchFile(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return true; // the workbench loader words the error
+        }
+        byte[] head = new byte[ModelCodec.MAGIC.length];
+        int n;
+        try (var in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        }
+        if (n >= 2 && (head[0] & 0xff) == 0xAC && (head[1] & 0xff) == 0xED) {
+            return true;
+        }
+        return n == head.length && java.util.Arrays.equals(head, ModelCodec.MAGIC) || n == 0;
+    }
+
+    private static ModelFile loadWorkbench(Path file) throws IOException {
         if (!Files.exists(file)) {
             throw new IllegalArgumentException("model file " + file + " does not exist");
         }

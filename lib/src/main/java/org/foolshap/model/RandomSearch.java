@@ -68,6 +68,7 @@ public final class RandomSearch {
             case TREE -> base.withMaxDepth(rng.nextInt(3, 15));
             case MLP -> base.withHidden(1 << rng.nextInt(3, 8));
             case LOGISTIC -> base;
+            default -> throw new IllegalArgumentException("no random search for " + base.kind().id() + " models");
         };
     }
 }

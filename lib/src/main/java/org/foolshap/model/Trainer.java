@@ -61,6 +61,8 @@ public final class Trainer {
             case TREE -> new Trainer(kind, 0, 1, 8, 0, Progress.ambient());
             case LOGISTIC -> new Trainer(kind, 0, 0, 0, 0, Progress.ambient());
             case MLP -> new Trainer(kind, 0, 0, 0, 32, Progress.ambient());
+            case XGB, LGBM, EXTERNAL -> throw new IllegalArgumentException(kind.id() + " models are read from "
+                    + "files (--model FILE), not trained here");
         };
     }
 
