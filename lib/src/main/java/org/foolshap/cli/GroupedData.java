@@ -25,7 +25,7 @@ record GroupedData(ModelFile model, Table table, double[][] x, int[] foreground,
         }
         boolean[] mask = Dataset.protectedMask(table, sensitive, protectedValue);
         double[][] x = model.features().encode(table);
-        complete(x, model, data);
+        complete(x, model, data, "the attack and the audits need complete rows");
         outputs(model, x, modelPath, data);
         int[] fg = java.util.stream.IntStream.range(0, mask.length).filter(i -> mask[i]).toArray();
         int[] bg = java.util.stream.IntStream.range(0, mask.length).filter(i -> !mask[i]).toArray();
@@ -51,12 +51,12 @@ record GroupedData(ModelFile model, Table table, double[][] x, int[] foreground,
      * The attack and the audits compare whole rows: a missing value (which XGBoost and LightGBM models accept) is an
      * error naming its line and column, not a NaN in a statistic.
      */
-    static void complete(double[][] x, ModelFile model, Path data) {
+    static void complete(double[][] x, ModelFile model, Path data, String why) {
         for (int i = 0; i < x.length; i++) {
             for (int j = 0; j < x[i].length; j++) {
                 if (Double.isNaN(x[i][j])) {
                     throw new UserError(data + " line " + (i + 2) + " has no value in column "
-                            + model.features().names().get(j) + "; the attack and the audits need complete rows");
+                            + model.features().names().get(j) + "; " + why);
                 }
             }
         }

@@ -180,6 +180,10 @@ class ExternalModelCommandsTest {
         Files.write(categorical, text);
         assertOneLine(DataCommandsTest.run("predict", "--model", fixture("xgb_binary.json").toString(), "--data",
                 categorical.toString(), "--out", out.toString()), "column b holds text");
+        // missing values: fine in predict, one line naming the file, line and column in explain
+        assertOneLine(DataCommandsTest.run("explain", "--model", fixture("xgb_binary.json").toString(),
+                "--foreground", test.toString(), "--background", test.toString(), "--out", out.toString()),
+                test + " line ", "has no value in column", "the explainers need complete rows");
         Path pkl = dir.resolve("model.pkl");
         Files.writeString(pkl, "not a model");
         assertOneLine(DataCommandsTest.run("predict", "--model", pkl.toString(), "--data", test.toString(), "--out",
