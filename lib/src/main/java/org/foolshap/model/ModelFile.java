@@ -71,8 +71,8 @@ public record ModelFile(Features features, Model model, ModelKind kind, String t
             return m;
         }
         if (m.model().scale() != OutputScale.LOG_ODDS) {
-            throw new IllegalArgumentException("model file " + file + " outputs " + m.model().scale().label()
-                    + ", not a log-odds, so it has no probability to explain");
+            throw new IllegalArgumentException("model file " + file + " outputs raw values (e.g. a regression), "
+                    + "not a log-odds, so it has no probability to explain");
         }
         return new ModelFile(m.features(), new LogisticOutput(m.model()), m.kind(), m.target(), m.targetLevels(),
                 m.info());

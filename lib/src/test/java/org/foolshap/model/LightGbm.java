@@ -13,7 +13,7 @@ import java.nio.file.StandardCopyOption;
  * LightGBM itself (com.microsoft.ml.lightgbm:lightgbmlib, native library inside the jar) for the tests: trains a
  * booster on rows, saves its text model and gives its raw scores.
  */
-final class LightGbm implements AutoCloseable {
+public final class LightGbm implements AutoCloseable {
     private static boolean loaded;
     private final SWIGTYPE_p_void dataset;
     private final SWIGTYPE_p_void booster;
@@ -44,7 +44,7 @@ final class LightGbm implements AutoCloseable {
     }
 
     /** Trains {@code rounds} iterations on rows (NaN = missing) with dataset and booster parameters. */
-    LightGbm(double[][] x, double[] y, String datasetParams, String boosterParams, int rounds, String[] names)
+    public LightGbm(double[][] x, double[] y, String datasetParams, String boosterParams, int rounds, String[] names)
             throws IOException {
         load();
         int n = x.length;
@@ -87,7 +87,7 @@ final class LightGbm implements AutoCloseable {
         return data;
     }
 
-    void save(Path file) {
+    public void save(Path file) {
         check(lightgbmlib.LGBM_BoosterSaveModel(booster, 0, -1, lightgbmlibConstants.C_API_FEATURE_IMPORTANCE_SPLIT,
                 file.toString()));
     }
@@ -96,7 +96,7 @@ final class LightGbm implements AutoCloseable {
      * LightGBM's raw scores (before the sigmoid) of the model as saved in {@code file}, read back by LightGBM: the
      * booster just trained does not average a random forest's trees (it predicts their sum), the saved one does.
      */
-    static double[] raw(Path file, double[][] x) throws IOException {
+    public static double[] raw(Path file, double[][] x) throws IOException {
         return predict(file, x, lightgbmlibConstants.C_API_PREDICT_RAW_SCORE);
     }
 
