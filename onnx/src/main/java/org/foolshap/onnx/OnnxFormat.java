@@ -62,8 +62,17 @@ public final class OnnxFormat implements ModelFormat {
             int width = in.width();
             boolean floatInput = !in.doubles()[0];
             OutputChoice output = OutputChoice.choose(graph, session);
-            OnnxModel blackBox = new OnnxModel(bytes, session, in.names().toArray(String[]::new), in.doubles(), width,
-                    output);
+            String[] names = in.names().toArray(String[]::new);
+            OnnxModel blackBox = new OnnxModel(bytes, session, names, in.doubles(), width, output);
+            if (output.kind() == OutputChoice.Kind.MAP_ENTRY) {
+                OnnxModel fast = ZipMapBypass.of(graph, bytes, blackBox, output, names, in.doubles());
+                if (fast != null) {
+                    session.close();
+                    session = fast.session();
+                    blackBox = fast;
+                    output = fast.choice();
+                }
+            }
             Map<String, String> about = new LinkedHashMap<>();
             about.put("onnx.producer", graph.producer().isEmpty() ? "unknown" : graph.producer());
             about.put("onnx.output", output.description());

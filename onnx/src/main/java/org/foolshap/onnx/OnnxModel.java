@@ -187,7 +187,12 @@ public final class OnnxModel implements Model {
         }
     }
 
-    private OrtSession session() {
+    /** The output read. */
+    OutputChoice choice() {
+        return output;
+    }
+
+    OrtSession session() {
         OrtSession s = session;
         if (s == null) {
             synchronized (this) {
