@@ -39,8 +39,8 @@ record OutputChoice(String name, Kind kind, int columns, int column, Serializabl
 
     String description() {
         return switch (kind) {
-            case COLUMN -> "column " + column + " of " + name + " [N, " + columns + "]" + (zipped == null ? ""
-                    : ", which ZipMap makes " + zipped + " of,") + " (probability of class " + column + ")";
+            case COLUMN -> "column " + column + " of " + name + " [N, " + columns + "] (probability of class "
+                    + column + (zipped == null ? "" : "; the tensor ZipMap turns into " + zipped) + ")";
             case SINGLE -> name + (scale == OutputScale.PROBABILITY ? " (a sigmoid's probability)" : "");
             case MAP_ENTRY -> "entry " + key + " of " + name + " (probability of class " + key + ")";
         };
