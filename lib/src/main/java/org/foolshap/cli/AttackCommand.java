@@ -123,7 +123,7 @@ final class AttackCommand implements Callable<Integer> {
         Map<String, Object> j = new LinkedHashMap<>();
         j.put("sensitive", group.sensitive);
         j.put("protected", group.protectedValue);
-        j.put("output", data.model().kind().outputName());
+        j.put("output", data.model().model().scale().label());
         j.put("phi_before", byName(names, r.before().values()));
         j.put("phi_after", byName(names, r.after().values()));
         j.put("ci_before", byName(names, r.before().halfWidths()));

@@ -31,6 +31,9 @@ public final class CommitCommand implements Callable<Integer> {
             description = "model file written by 'train'; its outputs on every row are committed too")
     Path model;
 
+    @picocli.CommandLine.Mixin
+    ModelOptions modelOptions;
+
     @Option(names = "--groups", split = ",", paramLabel = "COL",
             description = "columns an auditor may draw groups from (default: every text column)")
     List<String> groups;
@@ -46,7 +49,7 @@ public final class CommitCommand implements Callable<Integer> {
         String hash = null;
         if (model != null) {
             hash = Sha256.file(model);
-            outputs = outputs(model, table, data);
+            outputs = outputs(model, modelOptions, table, data);
         }
         Commitment c = CommittedTable.of(table, groups, outputs, hash).commitment();
         c.write(out);
@@ -56,10 +59,10 @@ public final class CommitCommand implements Callable<Integer> {
     }
 
     /** The model's outputs on every row of a CSV file, or a one-line error naming the line that is not finite. */
-    static double[] outputs(Path modelPath, Table table, Path data) {
+    static double[] outputs(Path modelPath, ModelOptions options, Table table, Path data) {
         ModelFile m;
         try {
-            m = ModelFile.load(modelPath);
+            m = options.load(modelPath, table);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot read " + modelPath + ": " + e.getMessage(), e);
         }

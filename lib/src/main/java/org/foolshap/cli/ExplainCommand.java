@@ -25,8 +25,12 @@ import picocli.CommandLine.Option;
             "Columns of FG/BG that the model does not use (e.g. the target) are ignored.",
             "OUT.csv is written once the result is complete, replacing any previous one."})
 final class ExplainCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "model file written by 'train'")
+    @Option(names = "--model", required = true, paramLabel = "MODEL",
+            description = "model file written by 'train', or XGBoost .json, LightGBM .txt, ONNX .onnx")
     Path model;
+
+    @picocli.CommandLine.Mixin
+    ModelOptions modelOptions;
 
     @Option(names = "--foreground", required = true, paramLabel = "FG.csv", description = "foreground rows (x)")
     Path foreground;
@@ -58,14 +62,15 @@ final class ExplainCommand implements Callable<Integer> {
                 throw new UserError("--local and --per-pair exclude each other");
             }
             try (TerminalProgress progress = new TerminalProgress()) {
-                LocalExplanationCsv.write(model, foreground, background, method, out, progress);
+                LocalExplanationCsv.write(model, modelOptions, foreground, background, method, out, progress);
             }
             return 0;
         }
         Outputs.checkFile("--out", out, model, foreground, background);
-        ModelFile file = ModelFile.load(model);
+        tech.tablesaw.api.Table fgTable = Csv.read(foreground);
+        ModelFile file = modelOptions.load(model, fgTable);
         Explainer explainer = Explainers.byName(method, file.model());
-        double[][] fg = file.features().encode(Csv.read(foreground));
+        double[][] fg = file.features().encode(fgTable);
         double[][] bg = file.features().encode(Csv.read(background));
         GroupedData.outputs(file, fg, model, foreground);
         GroupedData.outputs(file, bg, model, background);

@@ -33,8 +33,12 @@ public final class FairnessCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "model file written by 'train'")
+    @Option(names = "--model", required = true, paramLabel = "MODEL",
+            description = "model file written by 'train', or XGBoost .json, LightGBM .txt, ONNX .onnx")
     Path model;
+
+    @picocli.CommandLine.Mixin
+    ModelOptions modelOptions;
 
     @Option(names = "--data", required = true, paramLabel = "FILE.csv",
             description = "rows to evaluate: the model's feature columns, the target and the sensitive columns")
@@ -60,8 +64,8 @@ public final class FairnessCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Outputs.checkFile("--out", out, model, data);
-        ModelFile file = ModelFile.load(model);
         Table table = Csv.read(data);
+        ModelFile file = modelOptions.load(model, table);
         FairnessMetrics metrics = FairnessMetrics.of(file.model());
         if (threshold != null) {
             metrics = metrics.withThreshold(threshold);

@@ -6,8 +6,12 @@ import picocli.CommandLine.Option;
 
 /** The options attack and audit share: the model, the data, and which rows form the protected group. */
 final class GroupOptions {
-    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "model file written by 'train'")
+    @Option(names = "--model", required = true, paramLabel = "MODEL",
+            description = "model file written by 'train', or XGBoost .json, LightGBM .txt, ONNX .onnx")
     Path model;
+
+    @picocli.CommandLine.Mixin
+    ModelOptions modelOptions;
 
     @Option(names = "--data", required = true, paramLabel = "FILE.csv",
             description = "the data of both groups, raw columns as for 'train'; extra columns are ignored")
@@ -21,6 +25,6 @@ final class GroupOptions {
     String protectedValue;
 
     GroupedData load() throws IOException {
-        return GroupedData.load(model, data, sensitive, protectedValue);
+        return GroupedData.load(model, modelOptions, data, sensitive, protectedValue);
     }
 }

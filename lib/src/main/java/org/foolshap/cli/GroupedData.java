@@ -15,15 +15,17 @@ import tech.tablesaw.api.Table;
 record GroupedData(ModelFile model, Table table, double[][] x, int[] foreground, int[] background, int sensitive,
                    String protectedValue) {
 
-    static GroupedData load(Path modelPath, Path data, String sensitive, String protectedValue) throws IOException {
-        ModelFile model = ModelFile.load(modelPath);
+    static GroupedData load(Path modelPath, ModelOptions options, Path data, String sensitive, String protectedValue)
+            throws IOException {
+        Table table = Csv.read(data);
+        ModelFile model = options.load(modelPath, table);
         if (!model.features().names().contains(sensitive)) {
             throw new UserError("--sensitive " + sensitive + " is not one of the model's features "
                     + model.features().names());
         }
-        Table table = Csv.read(data);
         boolean[] mask = Dataset.protectedMask(table, sensitive, protectedValue);
         double[][] x = model.features().encode(table);
+        complete(x, model, data);
         outputs(model, x, modelPath, data);
         int[] fg = java.util.stream.IntStream.range(0, mask.length).filter(i -> mask[i]).toArray();
         int[] bg = java.util.stream.IntStream.range(0, mask.length).filter(i -> !mask[i]).toArray();
@@ -43,6 +45,21 @@ record GroupedData(ModelFile model, Table table, double[][] x, int[] foreground,
             }
         }
         return y;
+    }
+
+    /**
+     * The attack and the audits compare whole rows: a missing value (which XGBoost and LightGBM models accept) is an
+     * error naming its line and column, not a NaN in a statistic.
+     */
+    static void complete(double[][] x, ModelFile model, Path data) {
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < x[i].length; j++) {
+                if (Double.isNaN(x[i][j])) {
+                    throw new UserError(data + " line " + (i + 2) + " has no value in column "
+                            + model.features().names().get(j) + "; the attack and the audits need complete rows");
+                }
+            }
+        }
     }
 
     /** The same data as an audit setting, encoded with the model's features. */

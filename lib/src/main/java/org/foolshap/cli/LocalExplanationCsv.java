@@ -34,8 +34,15 @@ final class LocalExplanationCsv {
      */
     static Explanation write(Path model, Path foreground, Path background, String method, Path out,
                              Progress progress) throws IOException {
+        return write(model, new ModelOptions(), foreground, background, method, out, progress);
+    }
+
+    /** As above, with the options of a model from another library (--features, --output). */
+    static Explanation write(Path model, ModelOptions options, Path foreground, Path background, String method,
+                             Path out, Progress progress) throws IOException {
         Outputs.checkFile("--out", out, model, foreground, background);
-        ModelFile file = ModelFile.load(model);
+        tech.tablesaw.api.Table fgTable = Csv.read(foreground);
+        ModelFile file = options.load(model, fgTable);
         List<String> names = file.features().names();
         for (String reserved : List.of("row", "base_value")) {
             if (names.contains(reserved)) {
@@ -44,7 +51,7 @@ final class LocalExplanationCsv {
             }
         }
         Explainer explainer = Explainers.byName(method, file.model());
-        double[][] fg = file.features().encode(Csv.read(foreground));
+        double[][] fg = file.features().encode(fgTable);
         double[][] bg = file.features().encode(Csv.read(background));
         GroupedData.outputs(file, fg, model, foreground);
         GroupedData.outputs(file, bg, model, background);

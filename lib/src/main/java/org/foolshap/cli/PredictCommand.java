@@ -13,17 +13,24 @@ import tech.tablesaw.api.Table;
 /** {@code predict --model MODEL --data FILE.csv --out OUT.csv}: the input rows plus the model's output. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = {"Score raw CSV rows with a saved model: writes the input columns plus",
-                "'output', the explained output (probability of class 1, log-odds for gbt).",
+                "'output', the explained output (probability of class 1, log-odds for gbt,",
+                "the margin of XGBoost and LightGBM classifiers unless --output probability).",
+                "Empty cells are missing values for XGBoost and LightGBM models (their trees",
+                "send them their default way).",
                 "Extra columns (e.g. the target) are kept; a missing feature column, a",
-                "missing value, a number that is not finite, an unknown category or an",
+                "missing value (other models), a number that is not finite, an unknown category or an",
                 "output that is not a number is an error. OUT.csv is replaced only once",
                 "complete."})
 public final class PredictCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "model file written by train")
+    @Option(names = "--model", required = true, paramLabel = "MODEL",
+            description = "model file written by train, or XGBoost .json, LightGBM .txt, ONNX .onnx")
     Path model;
+
+    @CommandLine.Mixin
+    ModelOptions modelOptions;
 
     @Option(names = "--data", required = true, paramLabel = "FILE.csv", description = "rows to score")
     Path data;
@@ -34,8 +41,8 @@ public final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Outputs.checkFile("--out", out, data, model);
-        ModelFile m = ModelFile.load(model);
         Table t = Csv.read(data);
+        ModelFile m = modelOptions.load(model, t);
         if (t.containsColumn("output")) {
             throw new UserError(data + " already has a column named 'output'; rename it first");
         }

@@ -76,7 +76,7 @@ final class ReproduceCommand implements Callable<Integer> {
     String datasets;
 
     @Option(names = "--models", defaultValue = "rf,gbt,mlp", paramLabel = "LIST",
-            description = "comma-separated models: rf, gbt, mlp, tree, logistic (default: ${DEFAULT-VALUE})")
+            description = "comma-separated models: rf, gbt, mlp, tree, logistic, xgb (default: ${DEFAULT-VALUE})")
     String models;
 
     @Option(names = "--seeds", defaultValue = "0-4", paramLabel = "SEEDS",

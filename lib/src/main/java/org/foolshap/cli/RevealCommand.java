@@ -32,6 +32,9 @@ public final class RevealCommand implements Callable<Integer> {
             description = "the committed model file (needed when the commitment holds its outputs)")
     Path model;
 
+    @picocli.CommandLine.Mixin
+    ModelOptions modelOptions;
+
     @Option(names = "--out", required = true, paramLabel = "reveal.json", description = "the reveal to write")
     Path out;
 
@@ -54,7 +57,7 @@ public final class RevealCommand implements Callable<Integer> {
             }
         }
         Table table = Csv.read(data);
-        double[] outputs = model == null ? null : CommitCommand.outputs(model, table, data);
+        double[] outputs = model == null ? null : CommitCommand.outputs(model, modelOptions, table, data);
         CommittedTable committed = CommittedTable.of(table, r.schema().groupColumns(), outputs, hash);
         if (!committed.schema().equals(r.schema())) {
             throw new UserError(data + " does not have the committed columns: " + committed.schema().columns()

@@ -46,16 +46,16 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--protected", paramLabel = "VALUE", description = "protected value of --sensitive")
     String protectedValue;
 
-    @Option(names = "--model", required = true, paramLabel = "KIND", description = "rf, gbt, tree, logistic or mlp")
+    @Option(names = "--model", required = true, paramLabel = "KIND", description = "rf, gbt, tree, logistic, mlp or xgb (XGBoost)")
     String model;
 
     @Option(names = "--seed", defaultValue = "0", paramLabel = "N", description = "split and training seed (default 0)")
     int seed;
 
-    @Option(names = "--trees", paramLabel = "N", description = "trees (rf, gbt)")
+    @Option(names = "--trees", paramLabel = "N", description = "trees (rf, gbt, xgb)")
     Integer trees;
 
-    @Option(names = "--max-depth", paramLabel = "N", description = "maximum tree depth (rf, gbt, tree)")
+    @Option(names = "--max-depth", paramLabel = "N", description = "maximum tree depth (rf, gbt, tree, xgb)")
     Integer maxDepth;
 
     @Option(names = "--hidden", paramLabel = "N", description = "hidden units (mlp)")

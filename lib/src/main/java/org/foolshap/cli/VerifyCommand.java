@@ -41,6 +41,9 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "MODEL", description = "the committed model file, to check the outputs")
     Path model;
 
+    @picocli.CommandLine.Mixin
+    ModelOptions modelOptions;
+
     @Override
     public Integer call() throws java.io.IOException {
         Commitment c = Commitment.read(commitment);
@@ -53,7 +56,7 @@ public final class VerifyCommand implements Callable<Integer> {
             if (!c.bindsModel()) {
                 throw new UserError("the commitment holds no model outputs, so --model cannot be checked; drop it");
             }
-            result = Verifier.verify(c, r, v, ModelFile.load(model), Sha256.file(model));
+            result = Verifier.verify(c, r, v, modelOptions.load(model, null), Sha256.file(model));
         }
         spec.commandLine().getOut().println(result.message());
         spec.commandLine().getOut().flush();

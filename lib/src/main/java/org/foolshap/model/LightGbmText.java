@@ -22,8 +22,9 @@ import java.util.Map;
  *   <li>categorical ({@code decision_type} bit 0): left when {@code (int) x} is in the node's bitset
  *       ({@code cat_threshold} words between {@code cat_boundaries}); NaN and negative values go right.</li>
  * </ul>
- * Leaf values already include the shrinkage. In random-forest mode ({@code average_output}) the raw score is the
- * mean of the trees. Objectives: binary and the identity-link regressions (regression, regression_l1, huber, fair,
+ * Leaf values already include the shrinkage. In random-forest mode ({@code average_output}) the output is the
+ * mean of the trees: the log-odds whose sigmoid LightGBM predicts (LightGBM's own "raw score" of a forest is the
+ * sum of its trees, which no prediction uses). Objectives: binary and the identity-link regressions (regression, regression_l1, huber, fair,
  * quantile, mape); multiclass, ranking, exp-link objectives and linear trees are refused in one line.
  */
 final class LightGbmText implements ModelFormat {

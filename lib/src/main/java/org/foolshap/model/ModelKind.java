@@ -50,6 +50,6 @@ public enum ModelKind {
 
     /** Whether {@code train} can fit this kind (lgbm and external models only come from files). */
     public boolean trainable() {
-        return this != LGBM && this != EXTERNAL && this != XGB; // xgb: training comes with xgboost4j
+        return this != LGBM && this != EXTERNAL;
     }
 }

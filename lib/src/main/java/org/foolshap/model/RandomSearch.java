@@ -64,7 +64,7 @@ public final class RandomSearch {
     private static Trainer draw(Trainer base, SplittableRandom rng) {
         return switch (base.kind()) {
             case RF -> base.withTrees(50 * rng.nextInt(1, 7)).withMaxDepth(rng.nextInt(4, 17));
-            case GBT -> base.withTrees(50 * rng.nextInt(2, 7)).withMaxDepth(rng.nextInt(3, 7));
+            case GBT, XGB -> base.withTrees(50 * rng.nextInt(2, 7)).withMaxDepth(rng.nextInt(3, 7));
             case TREE -> base.withMaxDepth(rng.nextInt(3, 15));
             case MLP -> base.withHidden(1 << rng.nextInt(3, 8));
             case LOGISTIC -> base;

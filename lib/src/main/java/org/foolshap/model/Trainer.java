@@ -53,7 +53,7 @@ public final class Trainer {
         this.progress = progress;
     }
 
-    /** Paper-like defaults: RF 100 trees of depth up to 10, GBT 200 trees of depth 4, MLP 32 hidden units. */
+    /** Paper-like defaults: RF 100 trees of depth up to 10, GBT and XGB 200 trees of depth 4, MLP 32 hidden units. */
     public static Trainer of(ModelKind kind) {
         return switch (kind) {
             case RF -> new Trainer(kind, 0, 100, 10, 0, Progress.ambient());
@@ -61,7 +61,8 @@ public final class Trainer {
             case TREE -> new Trainer(kind, 0, 1, 8, 0, Progress.ambient());
             case LOGISTIC -> new Trainer(kind, 0, 0, 0, 0, Progress.ambient());
             case MLP -> new Trainer(kind, 0, 0, 0, 32, Progress.ambient());
-            case XGB, LGBM, EXTERNAL -> throw new IllegalArgumentException(kind.id() + " models are read from "
+            case XGB -> new Trainer(kind, 0, 200, 4, 0, Progress.ambient());
+            case LGBM, EXTERNAL -> throw new IllegalArgumentException(kind.id() + " models are read from "
                     + "files (--model FILE), not trained here");
         };
     }
@@ -120,7 +121,7 @@ public final class Trainer {
         m.put("model", kind.id());
         m.put("seed", Long.toString(seed));
         switch (kind) {
-            case RF, GBT -> {
+            case RF, GBT, XGB -> {
                 m.put("trees", Integer.toString(trees));
                 m.put("max_depth", Integer.toString(maxDepth));
             }
@@ -215,7 +216,10 @@ public final class Trainer {
                 var mlp = MLP.fit(enc.encode(x), y, p);
                 return DenseNetwork.mlp(enc, mlp);
             }
-            default -> throw new AssertionError(kind);
+            case XGB -> {
+                return XGBoostTraining.fit(x, y, trees, maxDepth, seed).model();
+            }
+            default -> throw new IllegalArgumentException(kind.id() + " models are read from files, not trained");
         }
     }
 
