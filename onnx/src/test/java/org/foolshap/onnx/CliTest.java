@@ -71,6 +71,39 @@ class CliTest {
     }
 
     @Test
+    void predictGivesTheGraphsOutputForUnnamedAndNamedInputs() throws Exception {
+        // forest.onnx's one input X [N, 4] has no names: the CSV's first columns (f0..f3), or --features
+        String[][] ways = {{"forest.onnx"}, {"forest.onnx", "--features", "f0,f1,f2,f3"}, {"forest_columns.onnx"},
+            {"gbc.onnx"}, {"gbc.onnx", "--output", "probability"}, {"logreg_zipmap.onnx"}};
+        String[] expected = {"rf_p1", "rf_p1", "rf_p1", "gbc_p1", "gbc_p1", "lr_p1"};
+        for (int k = 0; k < ways.length; k++) {
+            Path out = dir.resolve("pred" + k + ".csv");
+            var args = new java.util.ArrayList<>(List.of("predict", "--model", Fixtures.path(ways[k][0]).toString(),
+                    "--data", Fixtures.path("test.csv").toString(), "--out", out.toString()));
+            args.addAll(List.of(ways[k]).subList(1, ways[k].length));
+            Run r = run(args.toArray(String[]::new));
+            assertEquals(0, r.code(), String.join(" ", ways[k]) + ": " + r.err());
+            List<String> lines = Files.readAllLines(out);
+            int c = List.of(lines.get(0).split(",")).indexOf("output");
+            double[] sklearn = Fixtures.column(expected[k]);
+            for (int i = 1; i < lines.size(); i++) {
+                assertEquals(sklearn[i - 1], Double.parseDouble(lines.get(i).split(",")[c]), 1e-6,
+                        String.join(" ", ways[k]) + " row " + i);
+            }
+        }
+    }
+
+    @Test
+    void aGraphWithMoreInputsThanTheCsvHasColumnsIsOneLine() throws Exception {
+        Path narrow = Files.writeString(dir.resolve("narrow.csv"), "f0,f1\n1,2\n");
+        Run r = run("predict", "--model", Fixtures.path("forest_columns.onnx").toString(), "--data",
+                narrow.toString(), "--out", dir.resolve("p.csv").toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("f2") && r.err().contains("f3"), r.err());
+    }
+
+    @Test
     void aTruncatedGraphIsOneLineExitTwo() throws Exception {
         Path[] csv = halves();
         byte[] forest = Files.readAllBytes(Fixtures.path("forest.onnx"));
