@@ -57,6 +57,33 @@ class JarsIT {
         assertTrue(r.out().contains("foolshap-onnx.jar"), r.out());
     }
 
+    /**
+     * foolshap.jar's manifest Class-Path ("foolshap-onnx.jar ../../onnx/target/foolshap-onnx.jar", in lib/pom.xml)
+     * makes plain {@code java -jar foolshap.jar} find the ONNX jar beside it. Runs once the manifest has the entry.
+     */
+    @Test
+    void besideFoolshapJarTheOnnxJarIsFoundWithoutFlags() throws Exception {
+        String classPath;
+        try (var jar = new java.util.jar.JarFile(LIB.toFile())) {
+            classPath = jar.getManifest().getMainAttributes().getValue("Class-Path");
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(classPath != null && classPath.contains("foolshap-onnx.jar"),
+                "foolshap.jar's manifest has no Class-Path naming foolshap-onnx.jar");
+        Path side = Files.createDirectory(dir.resolve("side"));
+        Files.copy(LIB, side.resolve("foolshap.jar"));
+        Files.copy(ONNX, side.resolve("foolshap-onnx.jar"));
+        Path out = dir.resolve("phi.csv");
+        List<String> args = new ArrayList<>(List.of("-jar", side.resolve("foolshap.jar").toString()));
+        args.addAll(List.of(explain(Fixtures.path("forest_columns.onnx"), out)));
+        Run r = java(args.toArray(String[]::new));
+        assertEquals(0, r.code(), r.out());
+        assertEquals(5, Files.readAllLines(out).size());
+        // and run in place, from the repository: lib/target/foolshap.jar finds onnx/target/foolshap-onnx.jar
+        args.set(1, LIB.toString());
+        r = java(args.toArray(String[]::new));
+        assertEquals(0, r.code(), r.out());
+    }
+
     @Test
     void withTheModuleOnTheClassPathTheCliExplainsTheGraph() throws Exception {
         Path out = dir.resolve("phi.csv");
