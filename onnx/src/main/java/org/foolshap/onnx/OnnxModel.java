@@ -107,7 +107,8 @@ public final class OnnxModel implements Model {
                 extract(result.get(0), n, from, out);
             }
         } catch (OrtException e) {
-            throw new IllegalStateException("ONNX Runtime failed on " + n + " rows: " + Runtime.firstLine(e), e);
+            // the graph, not the workbench, failed (e.g. an operator refusing these values): the user's file
+            throw new IllegalArgumentException("ONNX Runtime failed on " + n + " rows: " + Runtime.firstLine(e), e);
         } finally {
             feed.values().forEach(OnnxTensor::close);
         }
@@ -151,7 +152,7 @@ public final class OnnxModel implements Model {
                 long count = t.getInfo().getNumElements();
                 int stride = output.kind() == OutputChoice.Kind.COLUMN ? output.columns() : 1;
                 if (count != (long) n * stride) {
-                    throw new IllegalStateException("the ONNX output " + output.name() + " has shape "
+                    throw new IllegalArgumentException("the ONNX output " + output.name() + " has shape "
                             + java.util.Arrays.toString(shape) + " for " + n + " rows");
                 }
                 int col = output.kind() == OutputChoice.Kind.COLUMN ? output.column() : 0;
@@ -170,14 +171,14 @@ public final class OnnxModel implements Model {
             case MAP_ENTRY -> {
                 List<? extends OnnxValue> maps = ((OnnxSequence) value).getValue();
                 if (maps.size() != n) {
-                    throw new IllegalStateException("the ONNX output " + output.name() + " has " + maps.size()
+                    throw new IllegalArgumentException("the ONNX output " + output.name() + " has " + maps.size()
                             + " maps for " + n + " rows");
                 }
                 for (int i = 0; i < n; i++) {
                     Map<?, ?> m = ((OnnxMap) maps.get(i)).getValue();
                     Object v = m.get(output.key());
                     if (!(v instanceof Number num)) {
-                        throw new IllegalStateException("the ONNX output " + output.name() + " has no entry "
+                        throw new IllegalArgumentException("the ONNX output " + output.name() + " has no entry "
                                 + output.key() + " (keys " + m.keySet() + ")");
                     }
                     out[from + i] = num.doubleValue();
