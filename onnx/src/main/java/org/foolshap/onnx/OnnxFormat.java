@@ -55,38 +55,31 @@ public final class OnnxFormat implements ModelFormat {
         } catch (Malformed e) {
             throw new IllegalArgumentException(e.getMessage() + " (not a valid ONNX file)");
         }
-        if (graph.inputs().size() != 1) {
-            throw new IllegalArgumentException("has " + graph.inputs().size() + " inputs "
-                    + graph.inputs().stream().map(OnnxGraph.Value::name).toList() + "; the workbench feeds one "
-                    + "tensor [N, features] of floats or doubles");
-        }
         OrtSession session = Runtime.session(bytes);
         boolean keep = false;
         try {
-            Map<String, NodeInfo> inputs = session.getInputInfo();
-            String input = graph.inputs().get(0).name();
-            NodeInfo info = inputs.get(input);
-            if (inputs.size() != 1 || info == null || !(info.getInfo() instanceof TensorInfo t)
-                    || (t.type != OnnxJavaType.FLOAT && t.type != OnnxJavaType.DOUBLE) || t.getShape().length != 2
-                    || t.getShape()[1] < 1) {
-                throw new IllegalArgumentException("has input " + input + " " + (info == null ? "" : info.getInfo())
-                        + "; the workbench feeds one tensor [N, features] of floats or doubles with a fixed number "
-                        + "of features");
-            }
-            if (t.getShape()[1] > Integer.MAX_VALUE / 8) {
-                throw new IllegalArgumentException("has an input of " + t.getShape()[1] + " features");
-            }
-            int width = (int) t.getShape()[1];
-            boolean floatInput = t.type == OnnxJavaType.FLOAT;
+            Inputs in = Inputs.of(graph, session.getInputInfo());
+            int width = in.width();
+            boolean floatInput = !in.doubles()[0];
             OutputChoice output = OutputChoice.choose(graph, session);
-            OnnxModel blackBox = new OnnxModel(bytes, session, input, !floatInput, width, output);
+            String[] names = in.names().toArray(String[]::new);
+            OnnxModel blackBox = new OnnxModel(bytes, session, names, in.doubles(), width, output);
+            if (output.kind() == OutputChoice.Kind.MAP_ENTRY) {
+                OnnxModel fast = ZipMapBypass.of(graph, bytes, blackBox, output, names, in.doubles());
+                if (fast != null) {
+                    session.close();
+                    session = fast.session();
+                    blackBox = fast;
+                    output = fast.choice();
+                }
+            }
             Map<String, String> about = new LinkedHashMap<>();
             about.put("onnx.producer", graph.producer().isEmpty() ? "unknown" : graph.producer());
             about.put("onnx.output", output.description());
             Model model = blackBox;
             String view = "black box run by ONNX Runtime";
             if (trees) {
-                OnnxTrees.Result r = OnnxTrees.read(graph, output, width, floatInput);
+                OnnxTrees.Result r = OnnxTrees.read(graph, output, in, floatInput);
                 if (r.model() == null) {
                     view += " (" + r.why() + ")";
                 } else {
@@ -103,7 +96,7 @@ public final class OnnxFormat implements ModelFormat {
             }
             about.put("onnx.model", view);
             keep = model == blackBox;
-            return new ExternalModel("ONNX", model, List.of(), about);
+            return new ExternalModel("ONNX", model, in.matrix() ? List.of() : in.names(), about);
         } catch (Malformed e) {
             throw new IllegalArgumentException(e.getMessage());
         } catch (OrtException e) {
@@ -116,6 +109,78 @@ public final class OnnxFormat implements ModelFormat {
                     // closing a session we no longer need: nothing to report
                 }
             }
+        }
+    }
+
+    /**
+     * What the model feeds the graph. Either one tensor {@code [N, F]} ({@code matrix}; no feature names), or one
+     * {@code [N, 1]} tensor per feature, named by the graph's inputs (skl2onnx's pipelines on named columns), in the
+     * order of the Concat node that joins them when one does, else in the graph's order.
+     *
+     * @param names   the input's name (matrix), or the inputs' names in feature order
+     * @param doubles per name, whether it takes doubles
+     * @param matrix  whether one tensor carries all features
+     * @param width   the number of features
+     * @param concat  the Concat node that joins per-feature inputs, or null
+     */
+    record Inputs(List<String> names, boolean[] doubles, boolean matrix, int width, OnnxGraph.Node concat) {
+        static Inputs of(OnnxGraph graph, Map<String, NodeInfo> info) throws Malformed {
+            List<OnnxGraph.Value> declared = graph.inputs();
+            if (declared.isEmpty()) {
+                throw new Malformed("has no input");
+            }
+            long[][] shapes = new long[declared.size()][];
+            boolean[] doubles = new boolean[declared.size()];
+            for (int k = 0; k < declared.size(); k++) {
+                String name = declared.get(k).name();
+                NodeInfo i = info.get(name);
+                if (i == null || !(i.getInfo() instanceof TensorInfo t)
+                        || (t.type != OnnxJavaType.FLOAT && t.type != OnnxJavaType.DOUBLE)
+                        || t.getShape().length != 2) {
+                    throw new Malformed("has input " + name + " " + (i == null ? "" : i.getInfo()) + "; the "
+                            + "workbench feeds one tensor [N, features], or one [N, 1] per feature, of floats or "
+                            + "doubles");
+                }
+                shapes[k] = t.getShape();
+                doubles[k] = t.type == OnnxJavaType.DOUBLE;
+            }
+            if (declared.size() == 1) {
+                long f = shapes[0][1];
+                if (f < 1 || f > 1 << 20) {
+                    throw new Malformed("has input " + declared.get(0).name() + " of " + (f < 1 ? "an unknown number "
+                            + "of" : f) + " features; the workbench needs a fixed number, at most " + (1 << 20));
+                }
+                return new Inputs(List.of(declared.get(0).name()), doubles, true, (int) f, null);
+            }
+            List<String> names = new java.util.ArrayList<>();
+            for (int k = 0; k < declared.size(); k++) {
+                if (shapes[k][1] != 1) {
+                    throw new Malformed("has " + declared.size() + " inputs and " + declared.get(k).name() + " is not "
+                            + "[N, 1]; the workbench feeds one tensor [N, features], or one [N, 1] per feature");
+                }
+                names.add(declared.get(k).name());
+            }
+            // the Concat that joins exactly these inputs (axis 1) decides the order of the features
+            OnnxGraph.Node concat = null;
+            for (OnnxGraph.Node n : graph.nodes()) {
+                OnnxGraph.Attribute axis = n.opType().equals("Concat") ? n.attribute("axis") : null;
+                if (axis != null && axis.i() != null && (axis.i() == 1 || axis.i() == -1)
+                        && n.inputs().size() == names.size() && new java.util.HashSet<>(n.inputs()).equals(
+                        new java.util.HashSet<>(names))) {
+                    concat = n;
+                }
+            }
+            List<String> order = concat == null ? names : concat.inputs();
+            boolean[] ordered = new boolean[order.size()];
+            for (int j = 0; j < order.size(); j++) {
+                ordered[j] = doubles[names.indexOf(order.get(j))];
+            }
+            return new Inputs(List.copyOf(order), ordered, false, order.size(), concat);
+        }
+
+        /** The value the features reach the graph as: the matrix input, or the Concat's output. */
+        String tensor() {
+            return matrix ? names.get(0) : concat == null ? null : concat.outputs().get(0);
         }
     }
 

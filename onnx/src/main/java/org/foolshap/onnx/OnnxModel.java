@@ -21,7 +21,8 @@ import org.foolshap.model.OutputScale;
 
 /**
  * Any ONNX graph as a black-box {@link Model}, run by ONNX Runtime: one input tensor {@code [N, width]} of floats
- * or doubles, one real output per row chosen by {@link OutputChoice} (the positive class's probability for a
+ * or doubles, or one {@code [N, 1]} input per feature (as skl2onnx exports a pipeline on named columns); one real
+ * output per row chosen by {@link OutputChoice} (the positive class's probability for a
  * binary classifier). Rows are sent in batches of {@link #BATCH}, one {@code run} each, so an explainer's many
  * rows cost few native calls.
  *
@@ -35,17 +36,25 @@ public final class OnnxModel implements Model {
     static final int BATCH = 8192;
 
     private final byte[] bytes;
-    private final String input;
-    private final boolean doubleInput;
+    private final String[] inputs;
+    private final boolean[] doubleInput;
     private final int width;
     private final OutputChoice output;
     private transient volatile OrtSession session;
 
-    OnnxModel(byte[] bytes, OrtSession session, String input, boolean doubleInput, int width, OutputChoice output) {
+    /**
+     * @param inputs      one input {@code [N, width]}, or {@code width} inputs {@code [N, 1]}, feature j the j-th
+     * @param doubleInput per input, whether it takes doubles (else floats)
+     */
+    OnnxModel(byte[] bytes, OrtSession session, String[] inputs, boolean[] doubleInput, int width,
+              OutputChoice output) {
+        if (inputs.length != 1 && inputs.length != width || doubleInput.length != inputs.length) {
+            throw new IllegalArgumentException(inputs.length + " inputs for " + width + " features");
+        }
         this.bytes = bytes;
         this.session = session;
-        this.input = input;
-        this.doubleInput = doubleInput;
+        this.inputs = inputs.clone();
+        this.doubleInput = doubleInput.clone();
         this.width = width;
         this.output = output;
     }
@@ -82,29 +91,49 @@ public final class OnnxModel implements Model {
 
     private void run(double[][] rows, int from, int n, double[] out) {
         OrtSession s = session();
-        ByteBuffer buffer = ByteBuffer.allocateDirect(n * width * (doubleInput ? 8 : 4)).order(ByteOrder.nativeOrder());
-        if (doubleInput) {
-            DoubleBuffer d = buffer.asDoubleBuffer();
-            for (int i = 0; i < n; i++) {
-                d.put(checked(rows[from + i]));
-            }
-        } else {
-            FloatBuffer f = buffer.asFloatBuffer();
-            for (int i = 0; i < n; i++) {
-                for (double v : checked(rows[from + i])) {
-                    f.put((float) v);
+        for (int i = 0; i < n; i++) {
+            checked(rows[from + i]);
+        }
+        Map<String, OnnxTensor> feed = new java.util.HashMap<>();
+        try {
+            if (inputs.length == 1) { // [N, width]
+                feed.put(inputs[0], tensor(rows, from, n, 0, width, doubleInput[0]));
+            } else { // one [N, 1] input per feature
+                for (int j = 0; j < width; j++) {
+                    feed.put(inputs[j], tensor(rows, from, n, j, 1, doubleInput[j]));
                 }
             }
-        }
-        long[] shape = {n, width};
-        try (OnnxTensor tensor = doubleInput
-                ? OnnxTensor.createTensor(Runtime.environment(), buffer.asDoubleBuffer(), shape)
-                : OnnxTensor.createTensor(Runtime.environment(), buffer.asFloatBuffer(), shape);
-             OrtSession.Result result = s.run(Map.of(input, tensor), Set.of(output.name()))) {
-            extract(result.get(0), n, from, out);
+            try (OrtSession.Result result = s.run(feed, Set.of(output.name()))) {
+                extract(result.get(0), n, from, out);
+            }
         } catch (OrtException e) {
-            throw new IllegalStateException("ONNX Runtime failed on " + n + " rows: " + Runtime.firstLine(e), e);
+            // the graph, not the workbench, failed (e.g. an operator refusing these values): the user's file
+            throw new IllegalArgumentException("ONNX Runtime failed on " + n + " rows: " + Runtime.firstLine(e), e);
+        } finally {
+            feed.values().forEach(OnnxTensor::close);
         }
+    }
+
+    /** Columns {@code first .. first+count-1} of rows {@code from .. from+n-1} as a tensor [n, count]. */
+    private static OnnxTensor tensor(double[][] rows, int from, int n, int first, int count, boolean doubles)
+            throws OrtException {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(n * count * (doubles ? 8 : 4)).order(ByteOrder.nativeOrder());
+        long[] shape = {n, count};
+        if (doubles) {
+            DoubleBuffer d = buffer.asDoubleBuffer();
+            for (int i = 0; i < n; i++) {
+                d.put(rows[from + i], first, count);
+            }
+            return OnnxTensor.createTensor(Runtime.environment(), d.rewind(), shape);
+        }
+        FloatBuffer f = buffer.asFloatBuffer();
+        for (int i = 0; i < n; i++) {
+            double[] row = rows[from + i];
+            for (int j = first; j < first + count; j++) {
+                f.put((float) row[j]);
+            }
+        }
+        return OnnxTensor.createTensor(Runtime.environment(), f.rewind(), shape);
     }
 
     private double[] checked(double[] row) {
@@ -123,7 +152,7 @@ public final class OnnxModel implements Model {
                 long count = t.getInfo().getNumElements();
                 int stride = output.kind() == OutputChoice.Kind.COLUMN ? output.columns() : 1;
                 if (count != (long) n * stride) {
-                    throw new IllegalStateException("the ONNX output " + output.name() + " has shape "
+                    throw new IllegalArgumentException("the ONNX output " + output.name() + " has shape "
                             + java.util.Arrays.toString(shape) + " for " + n + " rows");
                 }
                 int col = output.kind() == OutputChoice.Kind.COLUMN ? output.column() : 0;
@@ -142,14 +171,14 @@ public final class OnnxModel implements Model {
             case MAP_ENTRY -> {
                 List<? extends OnnxValue> maps = ((OnnxSequence) value).getValue();
                 if (maps.size() != n) {
-                    throw new IllegalStateException("the ONNX output " + output.name() + " has " + maps.size()
+                    throw new IllegalArgumentException("the ONNX output " + output.name() + " has " + maps.size()
                             + " maps for " + n + " rows");
                 }
                 for (int i = 0; i < n; i++) {
                     Map<?, ?> m = ((OnnxMap) maps.get(i)).getValue();
                     Object v = m.get(output.key());
                     if (!(v instanceof Number num)) {
-                        throw new IllegalStateException("the ONNX output " + output.name() + " has no entry "
+                        throw new IllegalArgumentException("the ONNX output " + output.name() + " has no entry "
                                 + output.key() + " (keys " + m.keySet() + ")");
                     }
                     out[from + i] = num.doubleValue();
@@ -159,7 +188,12 @@ public final class OnnxModel implements Model {
         }
     }
 
-    private OrtSession session() {
+    /** The output read. */
+    OutputChoice choice() {
+        return output;
+    }
+
+    OrtSession session() {
         OrtSession s = session;
         if (s == null) {
             synchronized (this) {
@@ -175,7 +209,8 @@ public final class OnnxModel implements Model {
 
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
         in.defaultReadObject();
-        if (bytes == null || input == null || output == null || width < 1) {
+        if (bytes == null || inputs == null || doubleInput == null || output == null || width < 1
+                || (inputs.length != 1 && inputs.length != width) || doubleInput.length != inputs.length) {
             throw new java.io.InvalidObjectException("an ONNX model without its graph, input or output");
         }
     }

@@ -16,7 +16,8 @@ import org.foolshap.onnx.Wire.Malformed;
 /**
  * Reads an {@code ai.onnx.ml} TreeEnsembleClassifier or TreeEnsembleRegressor graph into the library's
  * {@link TreeEnsemble} view, for exact TreeSHAP on the output the graph produces. The graph must be that one node
- * (plus ZipMap / Identity plumbing on its outputs), reading the graph's input directly, with the chosen output
+ * (plus ZipMap / Identity plumbing on its outputs), reading the graph's input directly (or its per-feature inputs
+ * joined by one Concat), with the chosen output
  * ({@link OutputChoice}) coming from it. The view, with ONNX Runtime's semantics:
  * <ul>
  *   <li>nodes: every {@code nodes_modes} (BRANCH_LEQ, LT, GTE, GT, EQ, NEQ as {@link Tree.Test} nodes with
@@ -42,7 +43,9 @@ final class OnnxTrees {
     record Result(Model model, TreeEnsemble ensemble, String why) {
     }
 
-    static Result read(OnnxGraph graph, OutputChoice output, int width, boolean floatInput) throws Malformed {
+    static Result read(OnnxGraph graph, OutputChoice output, OnnxFormat.Inputs inputs, boolean floatInput)
+            throws Malformed {
+        int width = inputs.width();
         List<OnnxGraph.Node> trees = graph.nodes().stream()
                 .filter(n -> n.domain().equals("ai.onnx.ml") && n.opType().startsWith("TreeEnsemble")).toList();
         if (trees.size() != 1) {
@@ -55,12 +58,18 @@ final class OnnxTrees {
             return none("its " + tree.opType() + " node is not a classifier or regressor of ai.onnx.ml");
         }
         for (OnnxGraph.Node n : graph.nodes()) {
-            if (n != tree && !Set.of("ZipMap", "Identity").contains(n.opType())) {
+            if (n != tree && n != inputs.concat() && !Set.of("ZipMap", "Identity").contains(n.opType())) {
                 return none("the graph computes more than the tree ensemble (a " + n.opType() + " node)");
             }
         }
-        if (tree.inputs().isEmpty() || !tree.inputs().get(0).equals(graph.inputs().get(0).name())) {
-            return none("the tree ensemble does not read the graph's input directly");
+        if (tree.inputs().isEmpty() || !tree.inputs().get(0).equals(inputs.tensor())) {
+            return none("the tree ensemble does not read the graph's input directly (or its inputs joined by "
+                    + "one Concat)");
+        }
+        for (boolean d : inputs.doubles()) {
+            if (d == floatInput) {
+                return none("the graph's inputs mix floats and doubles");
+            }
         }
         int wanted = classifier ? 1 : 0; // probabilities / Y
         if (tree.outputs().size() <= wanted || !reaches(graph, tree.outputs().get(wanted), output.name())) {

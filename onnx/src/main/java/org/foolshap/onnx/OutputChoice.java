@@ -30,15 +30,17 @@ import org.foolshap.onnx.Wire.Malformed;
  * @param column  the column read
  * @param key     a MAP_ENTRY's key (Long or String)
  * @param scale   what the number means
+ * @param zipped  the ZipMap output this COLUMN tensor feeds, read instead of the maps (see {@link ZipMapBypass}),
+ *                or null
  */
-record OutputChoice(String name, Kind kind, int columns, int column, Serializable key, OutputScale scale)
-        implements Serializable {
+record OutputChoice(String name, Kind kind, int columns, int column, Serializable key, OutputScale scale,
+                    String zipped) implements Serializable {
     enum Kind { COLUMN, SINGLE, MAP_ENTRY }
 
     String description() {
         return switch (kind) {
             case COLUMN -> "column " + column + " of " + name + " [N, " + columns + "] (probability of class "
-                    + column + ")";
+                    + column + (zipped == null ? "" : "; the tensor ZipMap turns into " + zipped) + ")";
             case SINGLE -> name + (scale == OutputScale.PROBABILITY ? " (a sigmoid's probability)" : "");
             case MAP_ENTRY -> "entry " + key + " of " + name + " (probability of class " + key + ")";
         };
@@ -69,13 +71,13 @@ record OutputChoice(String name, Kind kind, int columns, int column, Serializabl
                             + "(and single outputs) are explained");
                 }
                 return new OutputChoice(v.name(), Kind.MAP_ENTRY, 0, 0, (Serializable) labels.get(1),
-                        OutputScale.PROBABILITY);
+                        OutputScale.PROBABILITY, null);
             }
             if (node.getInfo() instanceof TensorInfo t
                     && (t.type == OnnxJavaType.FLOAT || t.type == OnnxJavaType.DOUBLE)) {
                 long[] shape = t.getShape();
                 if (shape.length == 2 && shape[1] == 2) {
-                    return new OutputChoice(v.name(), Kind.COLUMN, 2, 1, null, OutputScale.PROBABILITY);
+                    return new OutputChoice(v.name(), Kind.COLUMN, 2, 1, null, OutputScale.PROBABILITY, null);
                 }
                 if (shape.length == 2 && shape[1] > 2) {
                     throw new Malformed("has an output " + v.name() + " of " + shape[1] + " columns (a classifier of "
@@ -84,7 +86,7 @@ record OutputChoice(String name, Kind kind, int columns, int column, Serializabl
                 if (single == null && (shape.length == 1 || shape.length == 2 && shape[1] == 1)) {
                     boolean sigmoid = madeBy(graph, v.name()).equals("Sigmoid");
                     single = new OutputChoice(v.name(), Kind.SINGLE, 1, 0, null,
-                            sigmoid ? OutputScale.PROBABILITY : OutputScale.RAW);
+                            sigmoid ? OutputScale.PROBABILITY : OutputScale.RAW, null);
                 }
             }
         }

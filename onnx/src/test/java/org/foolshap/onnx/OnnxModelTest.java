@@ -44,6 +44,22 @@ class OnnxModelTest {
     }
 
     @Test
+    void zipMapsAreReadThroughTheTensorTheyZipAndBothGiveTheSameNumbers() throws Exception {
+        for (String name : new String[] {"logreg_zipmap", "forest"}) {
+            byte[] bytes = java.nio.file.Files.readAllBytes(Fixtures.path(name + ".onnx"));
+            OnnxModel fast = Onnx.blackBox(Fixtures.path(name + ".onnx"));
+            assertTrue(fast.outputDescription().contains("the tensor ZipMap turns into output_probability"),
+                    fast.outputDescription());
+            OnnxGraph graph = OnnxGraph.read(bytes);
+            var session = Runtime.session(bytes);
+            OutputChoice maps = OutputChoice.choose(graph, session);
+            assertEquals(OutputChoice.Kind.MAP_ENTRY, maps.kind());
+            OnnxModel slow = new OnnxModel(bytes, session, new String[] {"X"}, new boolean[] {false}, 4, maps);
+            assertArrayEquals(slow.outputs(ROWS), fast.outputs(ROWS), 0.0, name);
+        }
+    }
+
+    @Test
     void oneRowAndManyRowsAgreeAcrossBatches() throws Exception {
         OnnxModel m = Onnx.blackBox(Fixtures.path("logreg_zipmap.onnx"));
         double[][] many = new double[OnnxModel.BATCH + 100][];

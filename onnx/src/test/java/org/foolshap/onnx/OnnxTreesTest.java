@@ -102,6 +102,16 @@ class OnnxTreesTest {
     }
 
     @Test
+    void perColumnInputsAreNamedFeaturesInTheConcatsOrder() throws Exception {
+        var columns = Onnx.load(Fixtures.path("forest_columns.onnx"));
+        assertEquals(java.util.List.of("f0", "f1", "f2", "f3"), columns.featureNames()); // declared f2, f0, f1, f3
+        assertInstanceOf(TreeEnsemble.class, columns.model());
+        assertClose(Fixtures.column("rf_p1"), columns.model().outputs(ROWS), 1e-6, "tree view");
+        OnnxModel box = Onnx.blackBox(Fixtures.path("forest_columns.onnx"));
+        assertClose(Fixtures.column("rf_p1"), box.outputs(ROWS), 1e-6, "black box");
+    }
+
+    @Test
     void theModelFileSaysWhatIsExplained() throws Exception {
         var forest = Onnx.load(Fixtures.path("forest.onnx"));
         assertTrue(forest.info().get("onnx.model").contains("TreeSHAP"), forest.info().toString());
