@@ -14,7 +14,8 @@ import java.util.ServiceLoader;
  */
 public final class ModelFormats {
     /** What the error for an unknown kind of file says about ONNX when no provider reads {@code .onnx}. */
-    static final String ONNX_HINT = "ONNX models (.onnx) need foolshap-onnx.jar on the class path";
+    static final String ONNX_HINT = "ONNX models (.onnx) need foolshap-onnx.jar (build: mvn -pl onnx -am package) "
+            + "next to foolshap.jar or on the class path";
 
     private ModelFormats() {
     }
@@ -22,9 +23,17 @@ public final class ModelFormats {
     /** The built-in formats, then the providers found on the class path. */
     public static List<ModelFormat> all() {
         List<ModelFormat> out = new ArrayList<>(builtIn());
+        // the context loader (the usual case) and the loader of this library: a notebook kernel may load the
+        // library (and the jars its manifest names) through a loader that is not the thread's context loader
+        java.util.Set<String> seen = new java.util.HashSet<>();
         try {
-            for (ModelFormat f : ServiceLoader.load(ModelFormat.class)) {
-                out.add(f);
+            for (ClassLoader loader : new ClassLoader[] {Thread.currentThread().getContextClassLoader(),
+                    ModelFormat.class.getClassLoader()}) {
+                for (ModelFormat f : ServiceLoader.load(ModelFormat.class, loader)) {
+                    if (seen.add(f.getClass().getName())) {
+                        out.add(f);
+                    }
+                }
             }
         } catch (ServiceConfigurationError e) {
             throw new IllegalStateException("a model format provider on the class path is broken: " + e.getMessage(),

@@ -28,7 +28,7 @@ class ReproduceCommandTest {
         for (String[] args : new String[][] {
                 {"reproduce", "--seeds", "4-0", "--out", out},
                 {"reproduce", "--seeds", "a-b", "--out", out},
-                {"reproduce", "--models", "xgb", "--out", out},
+                {"reproduce", "--models", "svm", "--out", out},
                 {"reproduce", "--datasets", "iris", "--out", out},
                 {"reproduce", "--m", "1", "--out", out},
                 {"reproduce", "--significance", "2", "--out", out},
@@ -40,7 +40,7 @@ class ReproduceCommandTest {
             assertEquals(2, r.code(), String.join(" ", args) + "\n" + r.err());
             assertFalse(r.err().contains("Exception"), r.err());
         }
-        assertTrue(run("reproduce", "--models", "xgb", "--out", out).err().contains("unknown model 'xgb'"));
+        assertTrue(run("reproduce", "--models", "svm", "--out", out).err().contains("unknown model 'svm'"));
         assertFalse(Files.exists(dir.resolve("out").resolve("results.csv")));
     }
 
