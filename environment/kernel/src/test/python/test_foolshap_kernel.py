@@ -151,6 +151,28 @@ class FoolshapKernelTests(jupyter_kernel_test.KernelTests):
         reply, output = self.execute_helper("2 + 3")
         self.assertEqual([m["content"]["data"]["text/plain"] for m in output if m["msg_type"] == "execute_result"], ["5"])
 
+    def test_comms_without_targets(self):
+        """Comms go to the base's comm manager: no comms are open, and opening one for an unknown target closes it."""
+        self.flush_channels()
+        msg_id = self.kc.comm_info()
+        reply = self.get_non_kernel_info_reply(timeout=10)
+        self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
+        self.assertEqual(reply["msg_type"], "comm_info_reply")
+        self.assertEqual(reply["content"]["comms"], {})
+        self.flush_channels()
+        self.kc.shell_channel.send(self.kc.session.msg(
+            "comm_open", {"comm_id": "probe-1", "target_name": "no.such.target", "data": {}}))
+        closed = []
+        deadline = time.time() + 10
+        while not closed and time.time() < deadline:
+            try:
+                m = self.kc.get_iopub_msg(timeout=1)
+            except Exception:
+                continue
+            if m["msg_type"] == "comm_close":
+                closed.append(m["content"]["comm_id"])
+        self.assertEqual(closed, ["probe-1"])
+
     def test_compile_error_points_at_line(self):
         self.flush_channels()
         reply, output = self.execute_helper("int a = 1;\nint b = nope + 1;")

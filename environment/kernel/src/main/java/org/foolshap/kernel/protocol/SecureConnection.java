@@ -56,6 +56,9 @@ public final class SecureConnection extends JupyterConnection {
     @Override
     public void connect() {
         // the limits apply to connections accepted after they are set: before bind
+        for (ZMQ.Socket s : new ZMQ.Socket[] {heartbeat, iopub, stdin, secureControl, secureShell}) {
+            s.setMsgAllocator(FrameAllocator.INSTANCE); // sizes the maximum does not catch (negative ones)
+        }
         heartbeat.setMaxMsgSize(MAX_TINY_FRAME);
         iopub.setMaxMsgSize(MAX_TINY_FRAME);
         stdin.setMaxMsgSize(MAX_SMALL_FRAME);
