@@ -13,8 +13,8 @@ import org.foolshap.Progress;
 
 /**
  * Turns library progress into a terminal progress bar per stage (with ETA) when stderr is a terminal, and into
- * lines otherwise (logs, CI), so redirected output stays readable: one when a stage starts ("coefficients ..."), one
- * when it ends ("done in 3.2 s", only for stages of a second or more), and, whenever {@value #HEARTBEAT_SECONDS} s
+ * lines otherwise (logs, CI), so redirected output stays readable: one when a stage starts ("coefficients ..."; a
+ * single-step stage only once it has run {@value #HEARTBEAT_SECONDS} s), one when it ends ("done in 3.2 s", only for stages of a second or more), and, whenever {@value #HEARTBEAT_SECONDS} s
  * pass without a line, one saying how far the stage is, or, between stages (steps that report no progress, such as
  * a baseline), how long since the last one ended. So a log never goes silent for long and every stage is named.
  */
@@ -38,6 +38,7 @@ final class TerminalProgress implements Progress, AutoCloseable {
     private long started;
     private long ended;
     private long lastLine;
+    private boolean announced; // whether the running stage has had a line (a quick single step never has)
     private long done;
     private long total;
     private ScheduledFuture<?> ticker;
@@ -72,8 +73,14 @@ final class TerminalProgress implements Progress, AutoCloseable {
             if (interactive) {
                 bar = new ProgressBarBuilder().setTaskName(name).setInitialMax(Math.max(1, total))
                         .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200).build();
-            } else {
+            } else if (total > 1) {
                 line(now, "%s ...", name);
+                announced = true;
+            } else {
+                announced = false;
+                // a single step (loading the inputs) is announced by the heartbeat only once it takes long: a user
+                // error found while loading is then the only line, as errors must be
+                lastLine = now;
             }
         }
         if (bar != null) {
@@ -82,7 +89,7 @@ final class TerminalProgress implements Progress, AutoCloseable {
         }
         if (!interactive && done >= total) {
             double seconds = (now - started) / 1e9;
-            if (seconds >= 1) { // quick stages would only clutter logs
+            if (seconds >= 1 && announced) { // quick stages would only clutter logs
                 line(now, "%s: done in %.1f s", name, seconds);
             }
             lastStage = name;
@@ -104,6 +111,7 @@ final class TerminalProgress implements Progress, AutoCloseable {
         }
         if (stage != null && total <= 1) { // a single step: a percentage would only say 0%
             line(now, "%s: still running after %.0f s", stage, (now - started) / 1e9);
+            announced = true;
         } else if (stage != null) {
             line(now, "%s: %d%% after %.0f s", stage, Math.round(100.0 * done / Math.max(1, total)),
                     (now - started) / 1e9);

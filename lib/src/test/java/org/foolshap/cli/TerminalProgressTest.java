@@ -45,6 +45,16 @@ class TerminalProgressTest {
     }
 
     @Test
+    void aQuickSingleStepSaysNothingSoAnErrorWhileLoadingStaysTheOnlyLine() {
+        at(0, "loading the model and data", 0, 1);
+        tickAt(3);
+        at(3.5, "loading the model and data", 1, 1); // took over a second, yet was never announced: no "done" line
+        at(4, "writing", 0, 1);
+        progress.close();
+        assertEquals(List.of(), lines());
+    }
+
+    @Test
     void stepsWithoutProgressBetweenStagesStillGetALineEveryTenSeconds() {
         at(-12, "loading the model and data", 0, 1);
         tickAt(-1);
@@ -58,7 +68,7 @@ class TerminalProgressTest {
         at(23, "genetic attack", 0, 50);
         tickAt(30);
         tickAt(33);
-        assertEquals(List.of("loading the model and data ...", "loading the model and data: still running after 11 s",
+        assertEquals(List.of("loading the model and data: still running after 11 s",
                 "loading the model and data: done in 11.5 s", "lambda sweep ...", "lambda sweep: done in 2.0 s", "still working, 11 s after lambda sweep",
                 "still working, 21 s after lambda sweep", "genetic attack ...", "genetic attack: 0% after 10 s"),
                 lines());
