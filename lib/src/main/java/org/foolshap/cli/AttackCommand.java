@@ -94,7 +94,14 @@ final class AttackCommand implements Callable<Integer> {
         try (progress) {
             result = attack.withProgress(progress).attack(data.setting());
             progress.update("writing the result files and figures", 0, 1);
+            write(result, data);
+            progress.update("writing the result files and figures", 1, 1);
         }
+        System.out.println(summary(result));
+        return 0;
+    }
+
+    private void write(AttackResult result, GroupedData data) throws IOException {
         // every file goes into a fresh folder, swapped in for OUT once all are written
         String json = new GsonBuilder().disableHtmlEscaping().serializeNulls().setPrettyPrinting()
                 .serializeSpecialFloatingPointValues().create().toJson(json(result, data)) + "\n";
@@ -114,8 +121,6 @@ final class AttackCommand implements Callable<Integer> {
             Figures.png(Figures.detection(result.sweep()), dir.resolve("detection.png"));
             written.accept("detection.png");
         });
-        System.out.println(summary(result));
-        return 0;
     }
 
     /** The files of a result folder. */

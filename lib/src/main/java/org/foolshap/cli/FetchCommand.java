@@ -58,9 +58,9 @@ public final class FetchCommand implements Callable<Integer> {
             if (!e.unreachable()) {
                 throw e;
             }
-            throw new Fetcher.FetchException(e.getMessage() + ". With a local copy of the files, run: fetch --dataset "
-                    + dataset + " --data-dir DIR (DIR/" + dataset + "/FILE or DIR/FILE), or point "
-                    + DataLocator.DATA_ENV + " at it", true);
+            throw new Fetcher.FetchException(e.getMessage() + ". With a local copy of the files, run: java -jar"
+                    + " lib/target/foolshap.jar fetch --dataset " + dataset + " --data-dir DIR (DIR/" + dataset
+                    + "/FILE or DIR/FILE), or point " + DataLocator.DATA_ENV + " at it", true);
         }
         if (!entry.embedded()) {
             out.println(dataset + ": " + fetched.size() + " file(s) in " + cache.resolve(dataset));

@@ -91,7 +91,7 @@ public final class Mirror {
         String where = mirror == null ? "no data folder (" + DataLocator.DATA_ENV + " unset, no shared/datasets beside"
                 + " the project)" : "not in " + mirror.resolve(dataset);
         return new Found(null, "needs " + dataset + " " + List.of(files) + ": " + where + ", not in "
-                + cache.resolve(dataset) + (fetchFailure == null ? "" : ", and fetching failed (" + fetchFailure + ")"));
+                + cache.resolve(dataset) + (fetchFailure == null ? "" : ", fetch: " + fetchFailure));
     }
 
     /** Fetches into the cache once per dataset; null on success, else why it failed. */
@@ -101,6 +101,11 @@ public final class Mirror {
                 Catalog.Entry entry = Catalog.load().entry(d);
                 new Fetcher(cache, line -> { }, Duration.ofSeconds(30), Duration.ofSeconds(5)).fetch(entry, null);
                 return "";
+            } catch (Fetcher.FetchException e) {
+                String m = e.getMessage();
+                // "cannot reach HOST to download URL: ..." is all a skip summary needs up to the URL
+                return e.unreachable() && m.contains(" to download ") ? m.substring(0, m.indexOf(" to download "))
+                        + " (offline?)" : m;
             } catch (IOException | RuntimeException e) {
                 return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             }

@@ -32,8 +32,9 @@ import org.junit.jupiter.api.TestFactory;
  * the notebooks are known to run unchanged on both. The executed copies, in {@code target/executed/<kernel>/}, must
  * have no error output (else the kernel, notebook, cell index and exception are named), at least the expected number
  * of PNG images, and every code cell executed. Notebooks that need downloaded data run against the mirror
- * ({@code FOOLSHAP_DATA}); without data they must stop on a message naming the fetch command (skipped, or failed
- * under CI=true). Without IJava the IJava pass is skipped, or fails under CI=true.
+ * ({@code FOOLSHAP_DATA}), else the per-user cache, else what {@code fetch} puts there; when none has the data they are
+ * skipped before they run, naming the fetch command (failed under CI=true, where the mirror is expected). Without
+ * IJava the IJava pass is skipped, or fails under CI=true.
  */
 class NotebooksIT {
     /** Each notebook's minimum number of image/png outputs; a notebook missing here fails the test. */
@@ -45,9 +46,10 @@ class NotebooksIT {
             "05-your-own-model", 3,
             "06-fairness-and-local-explanations", 8,
             "07-auditing-chosen-rows", 3);
-    /** Notebooks that read downloaded datasets. */
-    static final List<String> NEEDS_DATA = List.of("02-adult-audit", "03-detectors", "04-datasets-and-models",
-            "06-fairness-and-local-explanations", "07-auditing-chosen-rows");
+    /** The downloaded datasets each notebook reads. */
+    static final Map<String, List<String>> NEEDS_DATA = Map.of("02-adult-audit", List.of("adult"),
+            "03-detectors", List.of("adult"), "04-datasets-and-models", List.of("compas", "communities"),
+            "06-fairness-and-local-explanations", List.of("adult"), "07-auditing-chosen-rows", List.of("compas"));
     static final long TIMEOUT_MINUTES = 15;
 
     /** A kernelspec the notebooks run on, and how failures name it. */
@@ -89,6 +91,19 @@ class NotebooksIT {
             fail("notebook " + name + " has no expectation in NotebooksIT.IMAGES: add how many images it draws");
         }
         String where = "notebook " + name + " on " + kernel.label();
+        if (!NEEDS_DATA.containsKey(name) && Files.readString(notebook, StandardCharsets.UTF_8).contains("Datasets.load")) {
+            fail("notebook " + name + " loads a dataset: list it in NotebooksIT.NEEDS_DATA");
+        }
+        for (String dataset : NEEDS_DATA.getOrDefault(name, List.of())) {
+            String missing = Workbench.dataMissing(dataset);
+            if (missing != null) { // skipped before it runs, not after collecting errors for a minute
+                if (Workbench.ci()) {
+                    fail(where + " needs " + missing + " (CI=true: the data mirror ../shared/datasets is expected)");
+                }
+                Assumptions.abort(where + " needs " + missing + "; run: java -jar lib/target/foolshap.jar fetch"
+                        + " --dataset " + dataset);
+            }
+        }
         Path out = Workbench.TARGET.resolve("executed").resolve(kernel.spec());
         Files.createDirectories(out);
         Path log = out.resolve(name + ".log");
@@ -134,14 +149,6 @@ class NotebooksIT {
         }
         System.out.printf("%s: %.1f s, %d image(s), outputs %s, executed copy %s%n", where, seconds, png, outputs,
                 executed);
-        if (!errors.isEmpty() && NEEDS_DATA.contains(name) && Workbench.mirror() == null
-                && errors.get(0).contains("fetch --dataset")) {
-            String why = where + " needs downloaded data and says so: " + errors.get(0);
-            if (Workbench.ci()) {
-                fail(why + " (CI=true: the data mirror ../shared/datasets is expected)");
-            }
-            Assumptions.abort(why);
-        }
         if (!errors.isEmpty()) {
             fail(where + " has error output:\n  " + String.join("\n  ", errors) + "\nsee " + executed);
         }

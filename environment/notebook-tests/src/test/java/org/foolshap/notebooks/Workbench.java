@@ -2,10 +2,16 @@ package org.foolshap.notebooks;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 
@@ -39,7 +45,7 @@ final class Workbench {
         if (ci()) {
             fail(missing + " (CI=true: environment/workbench test installs it)");
         }
-        Assumptions.abort(missing + "; run environment/workbench install (or test) to enable this test");
+        Assumptions.abort(missing + "; run: environment/workbench install");
     }
 
     static void requireJupyter() throws IOException, InterruptedException {
@@ -54,11 +60,13 @@ final class Workbench {
 
     /**
      * The raw-data mirror, or null when there is none: the {@code notebooks.data} system property, else
-     * {@code $FOOLSHAP_MIRROR} (as the library's tests), else the first {@code shared/datasets} walking up from the
-     * workbench root (it sits beside the clone: /work/shared beside /work/main, {@code <clone>/../shared} in CI).
+     * {@code $FOOLSHAP_DATA} (the deprecated {@code $FOOLSHAP_MIRROR}), as the library's tests, else the first
+     * {@code shared/datasets} walking up from the workbench root (it sits beside the clone: /work/shared beside
+     * /work/main, {@code <clone>/../shared} in CI).
      */
     static Path mirror() {
-        for (String explicit : new String[] {System.getProperty("notebooks.data"), System.getenv("FOOLSHAP_MIRROR")}) {
+        for (String explicit : new String[] {System.getProperty("notebooks.data"), System.getenv("FOOLSHAP_DATA"),
+                System.getenv("FOOLSHAP_MIRROR")}) {
             if (explicit != null && !explicit.isBlank()) {
                 return Files.isDirectory(Path.of(explicit)) ? Path.of(explicit).toAbsolutePath() : null;
             }
@@ -70,6 +78,82 @@ final class Workbench {
             }
         }
         return null;
+    }
+
+    /** The per-user cache the library reads and {@code fetch} fills ({@code $XDG_CACHE_HOME/foolshap}). */
+    static Path cache() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache"))
+                .resolve("foolshap");
+    }
+
+    private static final Map<String, String> MISSING = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Null when a notebook reading {@code dataset} will find its raw files, as the library looks for them: in the
+     * mirror, else in the per-user cache, else after {@code fetch} (checksummed, tried once per dataset) filled the
+     * cache; otherwise why not.
+     */
+    static String dataMissing(String dataset) {
+        return MISSING.computeIfAbsent(dataset, d -> {
+            List<String> files = requiredFiles(d);
+            Path mirror = mirror();
+            if (mirror != null && hasAll(mirror.resolve(d), files) || hasAll(cache().resolve(d), files)) {
+                return "";
+            }
+            String fetched = fetch(d);
+            if (fetched.isEmpty() && hasAll(cache().resolve(d), files)) {
+                return "";
+            }
+            return d + " " + files + " is not in " + (mirror == null ? "a data folder (FOOLSHAP_DATA unset, no"
+                    + " shared/datasets beside the project)" : mirror.resolve(d)) + " nor in " + cache().resolve(d)
+                    + (fetched.isEmpty() ? "" : ", and fetch failed: " + fetched);
+        }).transform(s -> s.isEmpty() ? null : s);
+    }
+
+    /** The files the loader reads, from the catalog ({@code requires}, else {@code files}). */
+    private static List<String> requiredFiles(String dataset) {
+        try {
+            JsonObject catalog = JsonParser.parseString(Files.readString(ROOT.resolve("datasets/catalog.json"),
+                    StandardCharsets.UTF_8)).getAsJsonObject();
+            for (JsonElement e : catalog.getAsJsonArray("datasets")) {
+                JsonObject d = e.getAsJsonObject();
+                if (d.get("name").getAsString().equals(dataset)) {
+                    JsonArray req = d.has("requires") ? d.getAsJsonArray("requires") : d.getAsJsonArray("files");
+                    List<String> out = new ArrayList<>();
+                    for (JsonElement r : req) {
+                        out.add(r.isJsonObject() ? r.getAsJsonObject().get("file").getAsString() : r.getAsString());
+                    }
+                    return out;
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        throw new IllegalArgumentException("dataset " + dataset + " is not in datasets/catalog.json");
+    }
+
+    private static boolean hasAll(Path dir, List<String> files) {
+        return files.stream().allMatch(f -> Files.isRegularFile(dir.resolve(f)));
+    }
+
+    /** Runs the library's {@code fetch} into the cache; "" on success, else its last line. */
+    private static String fetch(String dataset) {
+        try {
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                    LIB_JAR.toString(), "fetch", "--dataset", dataset).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!p.waitFor(15, java.util.concurrent.TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                return "no answer in 15 minutes";
+            }
+            return p.exitValue() == 0 ? "" : out.lines().reduce((a, b) -> b).orElse("exit " + p.exitValue());
+        } catch (IOException e) {
+            return e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
     }
 
     /**
