@@ -64,13 +64,34 @@ public final class TableHtml {
             throws ReflectiveOperationException {
         html.append("<tr>");
         for (String col : columns) {
-            String v = String.valueOf(cell.invoke(table, r, col));
+            String v = tidy(String.valueOf(cell.invoke(table, r, col)));
             if (v.length() > maxCell) {
                 v = v.substring(0, maxCell - 1) + "…";
             }
             html.append("<td>").append(escape(v)).append("</td>");
         }
         html.append("</tr>");
+    }
+
+    /** A decimal number shown with at most {@value #DIGITS} significant digits (Tablesaw prints doubles in full). */
+    static final int DIGITS = 6;
+
+    private static final java.util.regex.Pattern DECIMAL =
+            java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
+
+    /**
+     * Rounds a cell that is a decimal number with a fraction or exponent (e.g. {@code 0.31622776601683794} ->
+     * {@code 0.316228}, {@code 1.2345678E-7} -> {@code 1.23457E-7}); integers, text and non-finite values are kept.
+     */
+    static String tidy(String v) {
+        if (v.length() <= DIGITS + 2 || !DECIMAL.matcher(v).matches() || (v.indexOf('.') < 0 && v.indexOf('e') < 0
+                && v.indexOf('E') < 0)) {
+            return v;
+        }
+        java.math.BigDecimal b = new java.math.BigDecimal(v).round(new java.math.MathContext(DIGITS))
+                .stripTrailingZeros();
+        double magnitude = Math.abs(b.doubleValue());
+        return magnitude == 0 || (magnitude >= 1e-4 && magnitude < 1e9) ? b.toPlainString() : b.toString();
     }
 
     private static Object call(Class<?> c, Object target, String method) throws ReflectiveOperationException {
