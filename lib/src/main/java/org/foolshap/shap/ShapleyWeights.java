@@ -16,13 +16,39 @@ final class ShapleyWeights {
         return w;
     }
 
-    /** (a-1)! b! / (a+b)!: weight of each feature that must come from x in a leaf with a x-features, b z-features. */
+    /** Side of the precomputed tables: a and b below 64 cover every path TreeSHAP's masks can describe. */
+    private static final int SIDE = 64;
+    private static final double[] FROM_X = new double[SIDE * SIDE];
+    private static final double[] FROM_Z = new double[SIDE * SIDE];
+
+    static {
+        // The same expressions as the fallbacks below, evaluated once: TreeSHAP's leaves look them up.
+        for (int a = 0; a < SIDE; a++) {
+            for (int b = 0; b < SIDE; b++) {
+                FROM_X[a * SIDE + b] = a > 0 ? computeFromX(a, b) : 0;
+                FROM_Z[a * SIDE + b] = b > 0 ? computeFromZ(a, b) : 0;
+            }
+        }
+    }
+
+    /**
+     * (a-1)! b! / (a+b)!: weight of each feature that must come from x in a leaf with a x-features, b z-features
+     * (a >= 1). A table look-up for a, b < 64.
+     */
     static double fromX(int a, int b) {
+        return a < SIDE && b < SIDE ? FROM_X[a * SIDE + b] : computeFromX(a, b);
+    }
+
+    /** a! (b-1)! / (a+b)!: weight of each feature that must come from z (b >= 1). A table look-up for a, b < 64. */
+    static double fromZ(int a, int b) {
+        return a < SIDE && b < SIDE ? FROM_Z[a * SIDE + b] : computeFromZ(a, b);
+    }
+
+    static double computeFromX(int a, int b) {
         return 1.0 / (a * binomial(a + b, b) * 1.0);
     }
 
-    /** a! (b-1)! / (a+b)!: weight of each feature that must come from z. */
-    static double fromZ(int a, int b) {
+    static double computeFromZ(int a, int b) {
         return 1.0 / (b * binomial(a + b, a) * 1.0);
     }
 

@@ -1,11 +1,11 @@
 package org.foolshap.shap;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,26 +28,45 @@ import org.foolshap.model.TreeEnsemble;
  * x enters only through the set of path features it satisfies. So the foreground is aggregated once per leaf into
  * (mask, weight) pairs, and each leaf's contribution is cached per distinct fail mask of z: the cost per
  * background row and tree is one walk of the tree plus a cache look-up per leaf, independent of |S_0|.
+ * {@link LeafAggregate} has the layout (flat arrays, counting aggregation, pruning of subtrees no foreground row can
+ * reach with z); per pair, {@link FlatTree#pair} walks the hybrid paths with precomputed Shapley weight tables.
+ *
+ * <p>Threads: a coefficient pass runs on its caller plus helpers, at most {@link #withThreads} in all, and only as
+ * many helpers as the processors not already busy with other passes (so the experiment grid's parallel runs or a
+ * parallel stream do not oversubscribe the machine).
  */
 public final class TreeExplainer implements Explainer {
-    private static final byte UNDECIDED = 0;
-    private static final byte FROM_X = 1;
-    private static final byte FROM_Z = 2;
-
     private final TreeEnsemble model;
+    private final List<FlatTree> flat;
     private final int threads;
 
     TreeExplainer(TreeEnsemble model, int threads) {
+        this(model, layout(model), threads);
+    }
+
+    private TreeExplainer(TreeEnsemble model, List<FlatTree> flat, int threads) {
         this.model = model;
+        this.flat = flat;
         this.threads = threads;
     }
 
-    /** Number of worker threads for {@link #coefficients}; default all processors. */
+    private static List<FlatTree> layout(TreeEnsemble model) {
+        List<FlatTree> out = new ArrayList<>(model.trees().size());
+        for (org.foolshap.model.Tree t : model.trees()) {
+            out.add(new FlatTree(t));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Largest number of threads for {@link #coefficients}, the caller included; default all processors. Fewer run
+     * when other passes already keep processors busy.
+     */
     public TreeExplainer withThreads(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
-        return new TreeExplainer(model, threads);
+        return new TreeExplainer(model, flat, threads);
     }
 
     @Override
@@ -61,101 +80,80 @@ public final class TreeExplainer implements Explainer {
         double[] phi = new double[d];
         byte[] state = new byte[d];
         int[] decided = new int[d];
-        for (int t = 0; t < model.trees().size(); t++) {
-            new PairWalk(model.tree(t), model.weight(t), x, z, phi, state, decided).walk(0, 0, 0, 0);
+        for (int t = 0; t < flat.size(); t++) {
+            flat.get(t).pair(x, z, model.weight(t), phi, state, decided);
         }
         return phi;
-    }
-
-    /** Depth-first walk of one tree for one pair, branching only where x and z disagree on an undecided feature. */
-    private record PairWalk(org.foolshap.model.Tree tree, double weight, double[] x, double[] z, double[] phi,
-                            byte[] state, int[] decided) {
-        void walk(int node, int depth, int a, int b) {
-            if (tree.leaf(node)) {
-                if (a + b == 0) {
-                    return;
-                }
-                double v = weight * tree.value(node);
-                double wx = a > 0 ? v * ShapleyWeights.fromX(a, b) : 0;
-                double wz = b > 0 ? v * ShapleyWeights.fromZ(a, b) : 0;
-                for (int k = 0; k < depth; k++) {
-                    int f = decided[k];
-                    phi[f] += state[f] == FROM_X ? wx : -wz;
-                }
-                return;
-            }
-            int f = tree.feature(node);
-            int toX = tree.goesYes(node, x[f]) ? tree.yes(node) : tree.no(node);
-            int toZ = tree.goesYes(node, z[f]) ? tree.yes(node) : tree.no(node);
-            if (state[f] == FROM_X) {
-                walk(toX, depth, a, b);
-            } else if (state[f] == FROM_Z) {
-                walk(toZ, depth, a, b);
-            } else if (toX == toZ) {
-                walk(toX, depth, a, b);
-            } else {
-                decided[depth] = f;
-                state[f] = FROM_X;
-                walk(toX, depth + 1, a + 1, b);
-                state[f] = FROM_Z;
-                walk(toZ, depth + 1, a, b + 1);
-                state[f] = UNDECIDED;
-            }
-        }
     }
 
     @Override
     public double[][] coefficients(double[][] foreground, double[][] background, Progress progress) {
         int d = Rows.groups(foreground, background, model.width());
-        int trees = model.trees().size();
+        for (int t = 0; t < flat.size(); t++) {
+            if (flat.get(t).maxWidth > 63) {
+                throw new IllegalArgumentException("tree " + t + " has a path testing " + flat.get(t).maxWidth
+                        + " distinct features, more than the 63 the aggregated TreeSHAP handles; use the exact "
+                        + "explainer");
+            }
+        }
+        int trees = flat.size();
         int nb = background.length;
-        // Work units: whole trees when there are enough of them, else blocks of background rows per tree.
-        int blocks = trees >= 2 * threads ? 1 : Math.max(1, Math.min(nb, 4 * threads / Math.max(1, trees)));
-        int units = trees * blocks;
-        AtomicInteger next = new AtomicInteger();
-        AtomicLong done = new AtomicLong();
-        int workers = Math.min(threads, units);
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+        int workers = Cores.reserve(threads);
+        try {
+            // Work units: whole trees when there are enough of them, else blocks of background rows per tree.
+            int blocks = trees >= 2 * workers ? 1 : Math.max(1, Math.min(nb, 4 * workers / Math.max(1, trees)));
+            int units = trees * blocks;
+            AtomicInteger next = new AtomicInteger();
+            AtomicLong done = new AtomicLong();
+            Callable<double[]> work = () -> {
+                double[] acc = new double[nb * d];
+                LeafAggregate agg = null;
+                int current = -1;
+                for (int u = next.getAndIncrement(); u < units; u = next.getAndIncrement()) {
+                    int t = u / blocks;
+                    int block = u % blocks;
+                    if (t != current) {
+                        agg = new LeafAggregate(flat.get(t), model.weight(t), foreground);
+                        current = t;
+                    }
+                    int from = (int) ((long) nb * block / blocks);
+                    int to = (int) ((long) nb * (block + 1) / blocks);
+                    agg.accumulate(background, from, to, acc, d);
+                    progress.update("coefficients", done.incrementAndGet(), units);
+                }
+                return acc;
+            };
+            double[] sum = run(work, Math.min(workers, units));
+            double[][] c = new double[nb][];
+            for (int j = 0; j < nb; j++) {
+                c[j] = java.util.Arrays.copyOfRange(sum, j * d, (j + 1) * d);
+            }
+            return c;
+        } finally {
+            Cores.release(workers);
+        }
+    }
+
+    /** Runs {@code work} on the caller and {@code workers - 1} helper threads; returns the sum of their arrays. */
+    private static double[] run(Callable<double[]> work, int workers) {
+        ExecutorService pool = workers > 1 ? Executors.newFixedThreadPool(workers - 1, r -> {
             Thread th = new Thread(r, "treeshap");
             th.setDaemon(true);
             return th;
-        });
+        }) : null;
         try {
-            List<Future<double[]>> parts = new ArrayList<>();
-            for (int w = 0; w < workers; w++) {
-                parts.add(pool.submit(() -> {
-                    double[] acc = new double[nb * d];
-                    LeafIndex index = null;
-                    Aggregate agg = null;
-                    int current = -1;
-                    for (int u = next.getAndIncrement(); u < units; u = next.getAndIncrement()) {
-                        int t = u / blocks;
-                        int block = u % blocks;
-                        if (t != current) {
-                            index = new LeafIndex(model.tree(t));
-                            agg = new Aggregate(index, foreground);
-                            current = t;
-                        }
-                        int from = (int) ((long) nb * block / blocks);
-                        int to = (int) ((long) nb * (block + 1) / blocks);
-                        agg.accumulate(background, from, to, model.weight(t), acc, d);
-                        progress.update("coefficients", done.incrementAndGet(), units);
-                    }
-                    return acc;
-                }));
+            List<Future<double[]>> helpers = new ArrayList<>();
+            for (int w = 1; w < workers; w++) {
+                helpers.add(pool.submit(work));
             }
-            double[] sum = new double[nb * d];
-            for (Future<double[]> f : parts) {
+            double[] sum = work.call();
+            for (Future<double[]> f : helpers) {
                 double[] part = f.get();
                 for (int k = 0; k < sum.length; k++) {
                     sum[k] += part[k];
                 }
             }
-            double[][] c = new double[nb][];
-            for (int j = 0; j < nb; j++) {
-                c[j] = Arrays.copyOfRange(sum, j * d, (j + 1) * d);
-            }
-            return c;
+            return sum;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while computing coefficients", e);
@@ -163,121 +161,18 @@ public final class TreeExplainer implements Explainer {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
             }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
             throw new IllegalStateException(e.getCause());
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    /** One tree's foreground aggregated per leaf, and the cache of leaf contributions per background fail mask. */
-    private static final class Aggregate {
-        private final LeafIndex index;
-        private final long[][] masks;
-        private final double[][] weights;
-        private final LongObjectMap[] cache;
-
-        Aggregate(LeafIndex index, double[][] foreground) {
-            this.index = index;
-            int leaves = index.leaves;
-            long[][] all = new long[leaves][foreground.length];
-            long[] fail = new long[leaves];
-            for (int a = 0; a < foreground.length; a++) {
-                index.failMasks(foreground[a], fail);
-                for (int l = 0; l < leaves; l++) {
-                    long full = (1L << index.leafFeatures[l].length) - 1;
-                    all[l][a] = full & ~fail[l];
-                }
+            if (pool != null) {
+                pool.shutdownNow();
             }
-            masks = new long[leaves][];
-            weights = new double[leaves][];
-            cache = new LongObjectMap[leaves];
-            double unit = 1.0 / foreground.length;
-            for (int l = 0; l < leaves; l++) {
-                long[] s = all[l];
-                Arrays.sort(s);
-                int distinct = 0;
-                for (int k = 0; k < s.length; k++) {
-                    if (k == 0 || s[k] != s[k - 1]) {
-                        distinct++;
-                    }
-                }
-                long[] m = new long[distinct];
-                double[] w = new double[distinct];
-                int p = -1;
-                for (int k = 0; k < s.length; k++) {
-                    if (k == 0 || s[k] != s[k - 1]) {
-                        m[++p] = s[k];
-                    }
-                    w[p] += unit;
-                }
-                masks[l] = m;
-                weights[l] = w;
-                cache[l] = new LongObjectMap();
-                all[l] = null;
-            }
-        }
-
-        void accumulate(double[][] background, int from, int to, double treeWeight, double[] acc, int d) {
-            long[] fail = new long[index.leaves];
-            for (int j = from; j < to; j++) {
-                index.failMasks(background[j], fail);
-                int base = j * d;
-                for (int l = 0; l < index.leaves; l++) {
-                    double[] contribution = cache[l].get(fail[l]);
-                    if (contribution == null) {
-                        contribution = contribution(l, fail[l]);
-                        cache[l].put(fail[l], contribution);
-                    }
-                    if (contribution.length == 0) {
-                        continue;
-                    }
-                    int[] features = index.leafFeatures[l];
-                    for (int p = 0; p < features.length; p++) {
-                        acc[base + features[p]] += treeWeight * contribution[p];
-                    }
-                }
-            }
-        }
-
-        /** Mean over the foreground of leaf l's Shapley contributions, for a background row with fail mask zFail. */
-        private double[] contribution(int l, long zFail) {
-            int width = index.leafFeatures[l].length;
-            long full = (1L << width) - 1;
-            long zOk = full & ~zFail;
-            int a = Long.bitCount(zFail);
-            double v = index.leafValue[l];
-            double[] out = new double[width];
-            double toA = 0;
-            boolean any = false;
-            long[] m = masks[l];
-            double[] w = weights[l];
-            for (int k = 0; k < m.length; k++) {
-                if ((m[k] & zFail) != zFail) {
-                    continue; // x fails a condition z fails too: the leaf is unreachable
-                }
-                long onlyZ = zOk & ~m[k];
-                int b = Long.bitCount(onlyZ);
-                if (a + b == 0) {
-                    continue;
-                }
-                any = true;
-                if (a > 0) {
-                    toA += w[k] * ShapleyWeights.fromX(a, b);
-                }
-                if (b > 0) {
-                    double minus = v * w[k] * ShapleyWeights.fromZ(a, b);
-                    for (long bits = onlyZ; bits != 0; bits &= bits - 1) {
-                        out[Long.numberOfTrailingZeros(bits)] -= minus;
-                    }
-                }
-            }
-            if (!any) {
-                return new double[0];
-            }
-            for (long bits = zFail; bits != 0; bits &= bits - 1) {
-                out[Long.numberOfTrailingZeros(bits)] += v * toA;
-            }
-            return out;
         }
     }
 }
