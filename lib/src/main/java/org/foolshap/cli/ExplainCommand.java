@@ -74,8 +74,6 @@ final class ExplainCommand implements Callable<Integer> {
         double[][] bg = file.features().encode(Csv.read(background));
         GroupedData.outputs(file, fg, model, foreground);
         GroupedData.outputs(file, bg, model, background);
-        GroupedData.complete(fg, file, foreground, "the explainers need complete rows (missing values go to predict)");
-        GroupedData.complete(bg, file, background, "the explainers need complete rows (missing values go to predict)");
         List<String> names = file.features().names();
         double[][][] pairs = null;
         Attributions global = null;

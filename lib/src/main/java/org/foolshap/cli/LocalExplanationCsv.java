@@ -55,8 +55,6 @@ final class LocalExplanationCsv {
         double[][] bg = file.features().encode(Csv.read(background));
         GroupedData.outputs(file, fg, model, foreground);
         GroupedData.outputs(file, bg, model, background);
-        GroupedData.complete(fg, file, foreground, "the explainers need complete rows (missing values go to predict)");
-        GroupedData.complete(bg, file, background, "the explainers need complete rows (missing values go to predict)");
         Explanation e = LocalShap.of(explainer).withFeatures(file.features()).withProgress(progress).explain(fg, bg);
         double[][] phi = e.values();
         AtomicFiles.write(out, o -> {

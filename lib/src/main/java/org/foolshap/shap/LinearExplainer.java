@@ -22,7 +22,7 @@ public final class LinearExplainer implements Explainer {
 
     @Override
     public double[] phi(double[] x, double[] z) {
-        int d = Rows.pair(x, z, model.width());
+        int d = Rows.pairComplete(x, z, model.width());
         double[] w = model.weights();
         double[] phi = new double[d];
         for (int i = 0; i < d; i++) {
@@ -33,7 +33,7 @@ public final class LinearExplainer implements Explainer {
 
     @Override
     public double[][] coefficients(double[][] foreground, double[][] background, Progress progress) {
-        int d = Rows.groups(foreground, background, model.width());
+        int d = Rows.groupsComplete(foreground, background, model.width());
         double[] w = model.weights();
         double[] mean = new double[d];
         for (double[] x : foreground) {

@@ -63,13 +63,17 @@ class XGBoostJsonTest {
             assertEquals(r[column], e.model().output(x), 1e-6, file + " row " + Arrays.toString(r));
         }
         assertTrue(withNaN > 20, "the fixture has rows with missing values: " + withNaN);
-        // TreeSHAP = exact enumeration, efficiency (rows without NaN: the explainers refuse NaN)
-        double[][] complete = Arrays.stream(rows).map(XGBoostJsonTest::features)
-                .filter(x -> Arrays.stream(x).noneMatch(Double::isNaN)).limit(8).toArray(double[][]::new);
+        // TreeSHAP = exact enumeration, efficiency, on rows with and without missing values (both routed by the
+        // nodes' default directions)
+        double[][] some = java.util.stream.Stream.concat(
+                Arrays.stream(rows).map(XGBoostJsonTest::features).filter(x -> Arrays.stream(x).noneMatch(Double::isNaN))
+                        .limit(6),
+                Arrays.stream(rows).map(XGBoostJsonTest::features).filter(x -> Arrays.stream(x).anyMatch(Double::isNaN))
+                        .limit(6)).toArray(double[][]::new);
         var tree = Explainers.tree((TreeEnsemble) e.model());
         var exact = Explainers.exact(e.model());
-        for (double[] x : complete) {
-            for (double[] z : complete) {
+        for (double[] x : some) {
+            for (double[] z : some) {
                 double[] phi = tree.phi(x, z);
                 assertArrayEquals(exact.phi(x, z), phi, 1e-9);
                 assertEquals(e.model().output(x) - e.model().output(z), Arrays.stream(phi).sum(), 1e-9);

@@ -19,9 +19,24 @@ class BadInputTest {
     }
 
     @Test
-    void nanInARowNamesTheColumn() {
-        assertMessage("foreground row 0 has NaN in column 2",
+    void aMissingValueThatTheModelCannotTakeIsAnError() {
+        var e = assertThrows(IllegalStateException.class,
                 () -> Explainers.exact(model).phi(new double[] {1, 2, Double.NaN}, good[0]));
+        assertEquals(true, e.getMessage().startsWith("the model returned NaN for row"), e.getMessage());
+        assertMessage("foreground row 0 has NaN in column 2",
+                () -> Explainers.auto(Model.linear(0, 1, 2, 3)).phi(new double[] {1, 2, Double.NaN}, good[0]));
+    }
+
+    @Test
+    void aMissingValueTheModelRoutesIsExplained() {
+        // a model that sends a missing x[2] one way (as XGBoost's default directions do): two missing values agree
+        Model routes = Model.of(3, x -> x[0] + (Double.isNaN(x[2]) ? 10 : x[1] * x[2]));
+        double[] x = {1, 2, Double.NaN};
+        double[] z = {4, 5, Double.NaN};
+        double[] phi = Explainers.exact(routes).phi(x, z);
+        assertEquals(routes.output(x) - routes.output(z), phi[0] + phi[1] + phi[2], 1e-12);
+        assertEquals(0, phi[2], 0, "both values are missing: the feature is a dummy");
+        assertEquals(0, phi[1], 0, "x[1] only matters when x[2] is present");
     }
 
     @Test
