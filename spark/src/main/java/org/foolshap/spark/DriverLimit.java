@@ -6,7 +6,7 @@ import java.util.Locale;
  * What may be collected to the driver. A result of n rows x d doubles held as Java rows costs about
  * n (8 d + 40) bytes per copy; the attack's sweep holds about {@code copies} such copies at once (rows, coefficients,
  * the setting's copies). The limit is half the driver's heap ({@code -Xmx}, {@code spark.driver.memory}): on a
- * 4 GB driver about 3.5 million Adult rows for the attack, 20 million for a coefficient column.
+ * 4 GB driver about 3 million Adult rows for the attack, 15 million rows of collected coefficients.
  */
 public final class DriverLimit {
     private DriverLimit() {

@@ -1,7 +1,6 @@
 package org.foolshap.spark;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -208,9 +207,5 @@ public final class SparkBackground {
     @Override
     public String toString() {
         return "SparkBackground " + count + " rows x " + names.size() + " features in " + partitions() + " partitions";
-    }
-
-    static List<String> copy(String[] a) {
-        return List.copyOf(Arrays.asList(a));
     }
 }

@@ -13,7 +13,7 @@ import org.foolshap.attack.FoolShap;
  * samples as {@code FoolShap} in one JVM on the same rows in id order with the same seed.
  *
  * <p>Driver limit: the sweep holds about five copies of N x (d + 1) doubles (rows, coefficients, the setting's
- * copies); {@link DriverLimit} refuses with one line when that passes half the driver's heap (about 3.5 million
+ * copies); {@link DriverLimit} refuses with one line when that passes half the driver's heap (about 3 million
  * Adult rows on a 4 GB driver). The exact weights themselves cost O(N log N): 10^7 rows in about a second.
  */
 public final class SparkFoolShap {

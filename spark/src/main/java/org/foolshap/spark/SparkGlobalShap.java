@@ -16,9 +16,9 @@ import org.foolshap.shap.GlobalShap;
  * interval ({@link GlobalShap}), for a background B held as a Spark table and a foreground F on the driver. The
  * column means (the coefficients of B, one per background row) are computed by {@link DistributedCoefficients} and
  * collected in row order; the row means (one per foreground row, mean over B) are partition sums of the library's
- * swapped coefficients, added up on the driver; {@link GlobalShap#fromMeans} makes the result. Phi equals the
- * single-machine value exactly when the rows are numbered by position (the same sum in the same order); the interval
- * to rounding (its row means are summed per partition). Cost: two passes of |F| x |B| pairs on the executors, N x d
+ * swapped coefficients, added up on the driver; {@link GlobalShap#fromMeans} makes the result. Phi and its interval
+ * equal the single-machine values to rounding (a few ulps: the library's TreeSHAP threads and the partitions add
+ * the same terms in other groupings). Cost: two passes of |F| x |B| pairs on the executors, N x d
  * doubles on the driver. Immutable.
  */
 public final class SparkGlobalShap {

@@ -111,6 +111,20 @@ class SparkMainTest {
         assertTrue(master.startsWith("error: no Spark master"), master);
     }
 
+    @Test
+    void aBadCellFailsItsTaskAndTheCommandSaysSoInOneLine() throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(files.background));
+        String first = lines.get(1);
+        lines.set(1, first.replaceFirst(",(White|Black|Asian-Pac-Islander|Amer-Indian-Eskimo|Other),", ",Martian,"));
+        assertTrue(!lines.get(1).equals(first), "the first man has a race to replace: " + first);
+        Path bad = dir.resolve("martian.csv");
+        Files.write(bad, lines);
+        String e = error("coefficients", "--master", "local[2]", "--model", dir.resolve("rf.model").toString(),
+                "--foreground", files.foreground.toString(), "--background", bad.toString(), "--out",
+                dir.resolve("martian").toString());
+        assertTrue(e.startsWith("error: unknown category 'Martian' in column race"), e);
+    }
+
     /** Runs a command that must fail with exit 2; returns its stderr, which must be one line. */
     private static String error(String... args) {
         PrintStream old = System.err;
