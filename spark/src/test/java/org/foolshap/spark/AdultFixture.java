@@ -41,10 +41,34 @@ final class AdultFixture {
         Csv.write(t.removeColumns("age"), withoutAge);
     }
 
+    /**
+     * The raw-data folder holding {@code dataset}: FOOLSHAP_DATA (the workbench's one name for it; FOOLSHAP_MIRROR
+     * is its old name), else {@code shared/datasets} above the checkout. Missing data skips the test with the
+     * command that would make it run, and fails it under CI=true, where the data must be there.
+     */
+    static Path require(String dataset) {
+        Path data = mirror();
+        Path cache = Path.of(System.getProperty("user.home"), ".cache", "foolshap");
+        if ((data == null || !Files.isDirectory(data.resolve(dataset))) && Files.isDirectory(cache.resolve(dataset))) {
+            data = cache; // where fetch puts it
+        }
+        if (data == null || !Files.isDirectory(data.resolve(dataset))) {
+            String why = "no " + dataset + " in the data folder or ~/.cache/foolshap; run: java -jar "
+                    + "lib/target/foolshap.jar fetch --dataset " + dataset;
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                org.junit.jupiter.api.Assertions.fail(why + " (CI=true: nothing may skip for lack of data)");
+            }
+            assumeTrue(false, "skipped: " + why);
+        }
+        return data;
+    }
+
     static Path mirror() {
-        String env = System.getenv("FOOLSHAP_MIRROR");
-        if (env != null && Files.isDirectory(Path.of(env))) {
-            return Path.of(env);
+        for (String name : new String[] {"FOOLSHAP_DATA", "FOOLSHAP_MIRROR"}) {
+            String env = System.getenv(name);
+            if (env != null && Files.isDirectory(Path.of(env))) {
+                return Path.of(env);
+            }
         }
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
             Path candidate = p.resolve("shared").resolve("datasets");
@@ -57,8 +81,7 @@ final class AdultFixture {
 
     /** {@code women} foreground rows and {@code men} background rows written under {@code dir}. */
     static AdultFixture make(Path dir, int women, int men) {
-        Path mirror = mirror();
-        assumeTrue(mirror != null, "skipped: no raw-data mirror (set FOOLSHAP_MIRROR or put shared/datasets above)");
+        Path mirror = require("adult");
         Dataset adult = Datasets.load("adult", mirror);
         Split split = adult.split(0);
         int[] train = Arrays.copyOf(split.train(), 4000);

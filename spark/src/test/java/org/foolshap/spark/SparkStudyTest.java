@@ -1,7 +1,6 @@
 package org.foolshap.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,8 +28,7 @@ class SparkStudyTest {
 
     @BeforeAll
     static void start() {
-        Path mirror = AdultFixture.mirror();
-        assumeTrue(mirror != null && Files.isDirectory(mirror.resolve("compas")), "skipped: no COMPAS in the mirror");
+        Path mirror = AdultFixture.require("compas");
         // a reduced grid: two seeds, a small protocol, lambda grid widened at most once; baselines off (wall-time)
         spec = new StudySpec(List.of("compas"), List.of("rf"), List.of(0, 1), 50, 10, 0.05,
                 new double[] {-0.5, 2, 4}, 1, false, mirror.toString(), 1000, 40);
