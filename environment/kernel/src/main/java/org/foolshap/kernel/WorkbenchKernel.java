@@ -305,7 +305,10 @@ public final class WorkbenchKernel {
             reply.put("ename", failure.ename());
             reply.put("evalue", failure.evalue());
             reply.put("traceback", failure.traceback());
-            env.reply(new Message(env.getContext(), MessageType.EXECUTE_REPLY, reply));
+            // an error reply carries fields the base's ExecuteReply lacks, so its content is sent as a map
+            @SuppressWarnings({"rawtypes", "unchecked"})
+            Message errorReply = new Message(env.getContext(), MessageType.EXECUTE_REPLY, reply);
+            env.reply(errorReply);
             resultText = failure.ename() + ": " + failure.evalue();
             if (request.shouldStopOnError() && !silent) {
                 abortQueued.set(true);

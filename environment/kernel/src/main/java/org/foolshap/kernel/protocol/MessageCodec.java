@@ -117,7 +117,7 @@ final class MessageCodec {
                 throw new Rejected("message without a header type");
             }
             Header<?> p = null;
-            JsonElement pj = new JsonParser().parse(utf8(parent));
+            JsonElement pj = JsonParser.parseString(utf8(parent));
             if (pj.isJsonObject() && pj.getAsJsonObject().size() > 0) {
                 p = GSON.fromJson(pj, Header.class);
             }
