@@ -115,7 +115,9 @@ final class StudyRun {
                 trained.evaluation().demographicParity(), before, r.before().rank(s), r.phiAfter(),
                 r.after().rank(s), brute, genetic, ResultRow.decrease(before, r.phiAfter()),
                 baselineDecrease(before, brute), baselineDecrease(before, genetic), r.lambda(), r.detectionRate(),
-                r.detected(), (System.nanoTime() - start) / 1e9);
+                r.detected(), (System.nanoTime() - start) / 1e9,
+                r.genetic().map(GeneticAttack.Result::generations).orElse(0),
+                r.genetic().map(GeneticAttack.Result::seconds).orElse(0.0));
         return new Output(row, calibration);
     }
 

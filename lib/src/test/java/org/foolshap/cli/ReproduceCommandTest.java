@@ -48,7 +48,7 @@ class ReproduceCommandTest {
     private Path folderWithOneRow(boolean withSettings) throws Exception {
         Path out = Files.createDirectories(dir.resolve("resume"));
         ResultRow row = new ResultRow("marketing", "rf", 0, 500, 4000, -0.1, -0.02, 3, -0.001, 9, -0.015, -0.018,
-                0.95, 0.25, 0.1, 1.5, 0.03, false, 12.0);
+                0.95, 0.25, 0.1, 1.5, 0.03, false, 12.0, 100, 6.0);
         new ResultsFile(out.resolve("results.csv")).append(row);
         if (withSettings) {
             new SettingsFile(out.resolve("settings.json")).write(Study.withDefaults().settings());

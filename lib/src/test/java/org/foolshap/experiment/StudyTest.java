@@ -75,7 +75,7 @@ class StudyTest {
         Study study = Study.withDefaults().withDatasets(List.of("marketing", "compas"))
                 .withModels(List.of(ModelKind.RF)).withSeeds(List.of(0)).withDataDir(data)
                 .withAttack(FoolShap.withDefaults().withProtocol(protocol).withLambdas(new LambdaGrid(0, 2, 5))
-                        .withBaselineSeconds(1))
+                        .withBaselineSeconds(1).withFastGenetic(true))
                 .withCalibrationDraws(200);
         assertEquals(protocol, study.protocol());
         ResultsFile results = new ResultsFile(dir.resolve("out").resolve("results.csv"));

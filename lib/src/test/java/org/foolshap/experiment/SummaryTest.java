@@ -11,7 +11,7 @@ class SummaryTest {
     static ResultRow row(String dataset, String model, int seed, double fool, double brute, double rate) {
         double before = -0.1;
         return new ResultRow(dataset, model, seed, 100, 200, -0.2, before, 2, before * (1 - fool), 5,
-                before * (1 - brute), Double.NaN, fool, brute, 0, 10, rate, false, 12);
+                before * (1 - brute), Double.NaN, fool, brute, 0, 10, rate, false, 12, 100, 3);
     }
 
     @Test
