@@ -111,7 +111,8 @@ public final class Study {
      */
     public static Study withDefaults() {
         return new Study(PaperGrid.DATASETS, List.of(ModelKind.RF, PaperGrid.XGB_COLUMN, ModelKind.MLP),
-                List.of(0, 1, 2, 3, 4), FoolShap.withDefaults(), null, 1, 0, 1000, 2, 50, true, 1000, false);
+                List.of(0, 1, 2, 3, 4), FoolShap.withDefaults().withFastGenetic(false), null, 1, 0, 1000, 2, 50, true,
+                1000, false);
     }
 
     public Study withDatasets(List<String> names) {

@@ -218,6 +218,9 @@ class StudyTest {
         Study study = Study.withDefaults().withDataDir(mirror);
         assertEquals(List.of("compas", "adult", "marketing", "communities"), study.datasets());
         assertEquals(50, study.tuning());
+        assertFalse(study.attack().fastGenetic(), "the study's genetic baseline is the published one");
+        assertEquals("published", study.settings().get("genetic"));
+        assertTrue(FoolShap.withDefaults().fastGenetic(), "a single attack defaults to the FAST setting");
         Plan plan = study.plan(new ResultsFile(dir.resolve("grid").resolve("results.csv")));
         assertEquals(50, plan.tasks().size(), plan.toString());
         assertEquals(15, plan.tasks().stream().filter(t -> t.dataset().equals("adult")).count());
