@@ -87,8 +87,9 @@ final class ReproduceCommand implements Callable<Integer> {
             paramLabel = "LIST", description = "comma-separated datasets (default: ${DEFAULT-VALUE})")
     String datasets;
 
-    @Option(names = "--models", defaultValue = "rf,gbt,mlp", paramLabel = "LIST",
-            description = "comma-separated models: rf, gbt, mlp, tree, logistic (default: ${DEFAULT-VALUE})")
+    @Option(names = "--models", paramLabel = "LIST",
+            description = "comma-separated models: rf, gbt, mlp, tree, logistic (default: rf, the kind of the paper's "
+                    + "xgb column, mlp; the xgb column is gbt, Smile's gradient boosting)")
     String models;
 
     @Option(names = "--seeds", defaultValue = "0-4", paramLabel = "SEEDS",
@@ -227,7 +228,8 @@ final class ReproduceCommand implements Callable<Integer> {
         FoolShap attack = FoolShap.withDefaults().withProtocol(protocol).withLambdas(lambdas.grid())
                 .withFastGenetic(genetic.equals("fast"));
         return Study.withDefaults().withDatasets(Ranges.names(datasets))
-                .withModels(Ranges.names(models).stream().map(ModelKind::parse).toList())
+                .withModels(models == null ? Study.withDefaults().models()
+                        : Ranges.names(models).stream().map(ModelKind::parse).toList())
                 .withSeeds(Ranges.seeds(seeds)).withAttack(attack)
                 .withLambdaExtensions(lambdaExtensions).withDataDir(dataDir).withThreads(threads)
                 .withMlpBackground(mlpBackground).withCalibrationDraws(calibrationDraws).withTuning(tune)
