@@ -23,8 +23,9 @@ import org.foolshap.shap.GlobalShap;
  *   <li>S_1' = M background rows drawn from the weights at lambda*; SHAP on S_0' x S_1' ("after") and on S_0' x an
  *   honest uniform S_1' ("before");</li>
  *   <li>the final audit of S_0', S_1' at the chosen significance;</li>
- *   <li>optionally the brute-force and genetic baselines, each with the sweep's wall time as budget (the paper's
- *   rule; at least 5 s, or {@link #withBaselineSeconds}).</li>
+ *   <li>optionally the baselines: brute force with the sweep's wall time as budget (the paper's rule; at least 5 s,
+ *   or {@link #withBaselineSeconds}), and the genetic attack in its FAST setting (the same budget) or as published
+ *   (population 10, 100 generations, early stop after 10 consecutive detections; {@link #withFastGenetic}).</li>
  * </ol>
  * Every random step derives from one seed; progress goes to the listener, nothing is printed.
  *
@@ -43,14 +44,17 @@ public final class FoolShap {
     private final List<String> names;
     private final Progress progress;
     private final double baselineSeconds;
+    private final boolean fastGenetic;
 
     private FoolShap(Explainer explainer, LambdaSweep sweep, double significance, long seed, boolean baselines,
                      boolean[] categorical, List<String> names, Progress progress) {
-        this(explainer, sweep, significance, seed, baselines, categorical, names, progress, 0);
+        this(explainer, sweep, significance, seed, baselines, categorical, names, progress, 0, true);
     }
 
     private FoolShap(Explainer explainer, LambdaSweep sweep, double significance, long seed, boolean baselines,
-                     boolean[] categorical, List<String> names, Progress progress, double baselineSeconds) {
+                     boolean[] categorical, List<String> names, Progress progress, double baselineSeconds,
+                     boolean fastGenetic) {
+        this.fastGenetic = fastGenetic;
         this.explainer = explainer;
         this.sweep = sweep;
         this.significance = significance;
@@ -78,17 +82,17 @@ public final class FoolShap {
     /** The same attack explaining another model (e.g. one prototype, many trained models). */
     public FoolShap withExplainer(Explainer explainer) {
         return new FoolShap(java.util.Objects.requireNonNull(explainer, "explainer"), sweep, significance, seed,
-                baselines, categorical, names, progress, baselineSeconds);
+                baselines, categorical, names, progress, baselineSeconds, fastGenetic);
     }
 
     private FoolShap with(LambdaSweep s) {
-        return new FoolShap(explainer, s, significance, seed, baselines, categorical, names, progress, baselineSeconds);
+        return new FoolShap(explainer, s, significance, seed, baselines, categorical, names, progress, baselineSeconds, fastGenetic);
     }
 
     /** M, repeats, significance and stealth threshold at once (the paper's: {@link Protocol#paper()}). */
     public FoolShap withProtocol(Protocol protocol) {
         return new FoolShap(explainer, sweep.withProtocol(protocol), protocol.significance(), seed, baselines,
-                categorical, names, progress, baselineSeconds);
+                categorical, names, progress, baselineSeconds, fastGenetic);
     }
 
     /** The protocol this attack simulates and is audited with. */
@@ -146,12 +150,12 @@ public final class FoolShap {
         if (!(alpha > 0 && alpha < 1)) {
             throw new IllegalArgumentException("the significance must be in (0, 1), got " + alpha);
         }
-        return new FoolShap(explainer, sweep, alpha, seed, baselines, categorical, names, progress, baselineSeconds);
+        return new FoolShap(explainer, sweep, alpha, seed, baselines, categorical, names, progress, baselineSeconds, fastGenetic);
     }
 
     public FoolShap withSeed(long seed) {
         return new FoolShap(explainer, sweep.withSeed(seed), significance, seed, baselines, categorical, names,
-                progress, baselineSeconds);
+                progress, baselineSeconds, fastGenetic);
     }
 
     /**
@@ -162,29 +166,48 @@ public final class FoolShap {
         if (!(seconds >= 0) || Double.isInfinite(seconds)) {
             throw new IllegalArgumentException("the baseline budget must be >= 0 seconds, got " + seconds);
         }
-        return new FoolShap(explainer, sweep, significance, seed, baselines, categorical, names, progress, seconds);
+        return new FoolShap(explainer, sweep, significance, seed, baselines, categorical, names, progress, seconds,
+                fastGenetic);
+    }
+
+    /**
+     * The genetic baseline's setting: false is the published one ({@link GeneticAttack#withDefaults()}: population
+     * 10, 100 generations, stop after 10 consecutive detections, no time limit), which the reproduction
+     * ({@code experiment.Study}) uses; true (the default of a single attack, e.g. in a notebook or the attack
+     * command, where the published budget would take minutes) is the FAST setting, the same search stopped after the
+     * baseline budget ({@link #withBaselineSeconds}; by default the sweep's time, at least 5 s), which is not the
+     * paper's budget.
+     */
+    public FoolShap withFastGenetic(boolean fast) {
+        return new FoolShap(explainer, sweep, significance, seed, baselines, categorical, names, progress,
+                baselineSeconds, fast);
+    }
+
+    /** Whether the genetic baseline runs in the FAST setting (see {@link #withFastGenetic}). */
+    public boolean fastGenetic() {
+        return fastGenetic;
     }
 
     /** Whether to run the brute-force and genetic baselines (default on). */
     public FoolShap withBaselines(boolean on) {
-        return new FoolShap(explainer, sweep, significance, seed, on, categorical, names, progress, baselineSeconds);
+        return new FoolShap(explainer, sweep, significance, seed, on, categorical, names, progress, baselineSeconds, fastGenetic);
     }
 
     /** Categorical features, held fixed by the genetic baseline. */
     public FoolShap withCategorical(boolean[] mask) {
         return new FoolShap(explainer, sweep, significance, seed, baselines, mask.clone(), names, progress,
-                baselineSeconds);
+                baselineSeconds, fastGenetic);
     }
 
     /** Feature names for the attributions. */
     public FoolShap withNames(List<String> names) {
         return new FoolShap(explainer, sweep, significance, seed, baselines, categorical, List.copyOf(names), progress,
-                baselineSeconds);
+                baselineSeconds, fastGenetic);
     }
 
     public FoolShap withProgress(Progress progress) {
         return new FoolShap(explainer, sweep.withProgress(progress), significance, seed, baselines, categorical, names,
-                progress, baselineSeconds);
+                progress, baselineSeconds, fastGenetic);
     }
 
     /**
@@ -255,8 +278,8 @@ public final class FoolShap {
             double budget = baselineSeconds > 0 ? baselineSeconds : Math.max(5, sw.seconds());
             brute = BruteForce.withDefaults().withM(m).withSeconds(budget).withSeed(rng.nextLong())
                     .run(c, sensitive, f1, s0Outputs, auditor);
-            GeneticAttack ga = GeneticAttack.withDefaults().withSeconds(budget).withSeed(rng.nextLong())
-                    .withProgress(progress);
+            GeneticAttack ga = (fastGenetic ? GeneticAttack.fast(budget) : GeneticAttack.withDefaults())
+                    .withSeed(rng.nextLong()).withProgress(progress);
             if (categorical != null) {
                 ga = ga.withCategorical(categorical);
             }

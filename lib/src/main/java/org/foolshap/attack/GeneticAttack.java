@@ -7,20 +7,40 @@ import org.foolshap.audit.Auditor;
 import org.foolshap.shap.Explainer;
 
 /**
- * The genetic baseline of Baniecki and Biecek ("Fooling partial dependence via data poisoning", as adapted in the
- * Fool SHAP paper, Section 5): instead of choosing which background rows to show, it perturbs the feature VALUES of
- * S_1'. Individuals are whole M x d backgrounds; fitness is |Phi_s(f, S_0', S_1')| (one coefficient call per
- * individual per generation); the next generation keeps 2 elites and fills the rest with children of rank-selected
- * parents (probability proportional to rank), crossed over by swapping up to d/2 whole numeric columns, then mutated:
- * each numeric entry with probability 0.5 gets Gaussian noise of sd = (that feature's sd in the initial S_1') / 9,
- * clamped to the feature's initial range. Categorical columns (a mask) are never changed.
+ * The genetic baseline of Baniecki and Biecek ("Fooling partial dependence via data poisoning"), with the operators
+ * and budget of the Fool SHAP paper's runs (Section 5; official code {@code src/genetic}): instead of choosing which
+ * background rows to show, it perturbs the feature VALUES of S_1'. Individuals are whole M x d backgrounds; the loss
+ * of an individual is |Phi_s(f, S_0', S_1')| (one coefficient call). Published setting ({@link #withDefaults()}):
+ * population P = 10, 100 generations, no time limit, stop after 10 consecutive detected generations.
+ * <ol>
+ *   <li>Start: P copies of the initial S_1', each mutated with thrice the noise.</li>
+ *   <li>Each generation: crossover, then mutation of the whole population, evaluation, selection.</li>
+ *   <li>Crossover: P/2 distinct individuals are picked; child i takes from the (P/2 - 1 - i)-th picked individual a
+ *   random set of k columns, k uniform in {0, ..., floor(d/2) - 1}, all rows; the children join the population
+ *   (1.5 P individuals).</li>
+ *   <li>Mutation, of every individual (the elites kept by the last selection included): per individual and column, a
+ *   mask with probability 0.5; each masked entry gets N(0, (sd_j / 9)^2) noise (sd_j the population sd of column j
+ *   in the initial S_1'), except entries equal to 0, which stay 0; categorical columns ({@link #withCategorical})
+ *   are never changed. An entry pushed above the column's initial maximum is redrawn uniformly between its initial
+ *   value and the maximum (below the minimum: between the minimum and its initial value).</li>
+ *   <li>Selection (every generation but the last): the 2 best individuals survive, and P - 2 are drawn with
+ *   replacement among the P best, the k-th best (k = 0..P-1) with probability proportional to P - k.</li>
+ *   <li>Audit: the best individual of the generation is audited; the answer is the best undetected individual seen
+ *   whose loss beats the initial S_1' (none: {@link Result#found()} is false).</li>
+ * </ol>
  *
- * <p>Stopping. Each generation the best individual is audited; the search stops after {@code patience} (10)
- * consecutive detected generations. The official code meant the same, but an operator-precedence slip in its stop
- * test means it never fires; here it is a plain counter, reset by every undetected generation. Also stops at a generation limit or a wall-time budget. The answer is the best
- * undetected individual seen.
+ * <p>Stopping. After {@code patience} (10) consecutive detected generations, at the generation limit, or (the
+ * {@link #fast} setting only) at a wall-time budget. The official code also has a loss-convergence stop, whose
+ * test {@code abs(a - b/mean)} (for {@code abs((a - b)/mean)}) almost never fires; it is left out.
+ *
+ * <p>Cost: 1.5 P coefficient calls of M x M pairs per generation (P = 10, M = 200: 15 calls, 600,000 pairs).
  */
 public final class GeneticAttack {
+    /** The published population size. */
+    public static final int PUBLISHED_POPULATION = 10;
+    /** The published number of generations. */
+    public static final int PUBLISHED_GENERATIONS = 100;
+
     private final int population;
     private final int maxGenerations;
     private final double seconds;
@@ -40,12 +60,22 @@ public final class GeneticAttack {
         this.progress = progress;
     }
 
-    /** Population 30, at most 100 generations or 60 seconds, patience 10, seed 0, all features numeric. */
+    /** The published setting: population 10, 100 generations, no time limit, patience 10, seed 0. */
     public static GeneticAttack withDefaults() {
-        return new GeneticAttack(30, 100, 60, 10, 0, null, Progress.ambient());
+        return new GeneticAttack(PUBLISHED_POPULATION, PUBLISHED_GENERATIONS, Double.POSITIVE_INFINITY, 10, 0, null,
+                Progress.ambient());
     }
 
-    /** Population size, at least 4 (2 elites and a pair of parents); the paper uses 10 to 50. */
+    /**
+     * The FAST setting (not the paper's): the published operators and population, stopped after {@code seconds} of
+     * wall time (e.g. the lambda sweep's) if the 100 generations are not done by then. Its results depend on the
+     * machine's speed.
+     */
+    public static GeneticAttack fast(double seconds) {
+        return withDefaults().withSeconds(seconds);
+    }
+
+    /** Population size P, at least 4 (2 elites and a pair of parents); the paper uses 10. */
     public GeneticAttack withPopulation(int population) {
         if (population < 4) {
             throw new IllegalArgumentException("the population must be at least 4, got " + population);
@@ -60,6 +90,7 @@ public final class GeneticAttack {
         return new GeneticAttack(population, maxGenerations, seconds, patience, seed, categorical, progress);
     }
 
+    /** Wall-time budget in seconds (positive; infinity = none, the published setting). */
     public GeneticAttack withSeconds(double seconds) {
         if (!(seconds > 0)) {
             throw new IllegalArgumentException("the genetic time budget must be positive, got " + seconds);
@@ -88,11 +119,25 @@ public final class GeneticAttack {
         return new GeneticAttack(population, maxGenerations, seconds, patience, seed, categorical, progress);
     }
 
+    public int population() {
+        return population;
+    }
+
+    public int maxGenerations() {
+        return maxGenerations;
+    }
+
+    /** The wall-time budget in seconds (infinity: none). */
+    public double seconds() {
+        return seconds;
+    }
+
     /** Why the search ended. */
     public enum Stop { DETECTIONS, GENERATIONS, TIME }
 
     /**
-     * @param rows        the best undetected S_1' (perturbed values), null when every audited generation was detected
+     * @param rows        the best undetected S_1' (perturbed values), null when no audited generation was both
+     *                    undetected and better than the initial S_1'
      * @param phi         Phi of every feature for {@code rows} (null with them)
      * @param target      Phi_s of {@code rows} (NaN without them)
      * @param generations generations evaluated
@@ -130,33 +175,39 @@ public final class GeneticAttack {
         double[] hi = new double[d];
         stats(initial, sd, lo, hi);
         SplittableRandom rng = new SplittableRandom(seed);
+        double initialLoss = Math.abs(Coefficients.phi(explainer.coefficients(s0Rows, initial), all(m))[sensitive]);
         double[][][] pop = new double[population][][];
-        pop[0] = copy(initial);
-        for (int p = 1; p < population; p++) {
+        for (int p = 0; p < population; p++) {
             pop[p] = copy(initial);
-            mutate(pop[p], numeric, sd, lo, hi, rng);
+            mutate(pop[p], initial, numeric, sd, 3, lo, hi, rng);
         }
         double[][] bestRows = null;
         double bestTarget = Double.NaN;
+        double bestLoss = initialLoss;
         int consecutive = 0;
         int generation = 0;
         Stop stop = Stop.GENERATIONS;
         while (generation < maxGenerations) {
-            double[] fitness = new double[population];
-            double[] phiS = new double[population];
-            for (int p = 0; p < population; p++) {
-                phiS[p] = Coefficients.phi(explainer.coefficients(s0Rows, pop[p]), all(m))[sensitive];
-                fitness[p] = Math.abs(phiS[p]);
-            }
             generation++;
+            double[][][] all = crossover(pop, d, rng);
+            for (double[][] individual : all) {
+                mutate(individual, initial, numeric, sd, 1, lo, hi, rng);
+            }
+            double[] phiS = new double[all.length];
+            double[] loss = new double[all.length];
+            for (int p = 0; p < all.length; p++) {
+                phiS[p] = Coefficients.phi(explainer.coefficients(s0Rows, all[p]), all(m))[sensitive];
+                loss[p] = Math.abs(phiS[p]);
+            }
             progress.update("genetic attack", generation, maxGenerations);
-            int[] order = rankOrder(fitness);
-            double[][] champion = pop[order[0]];
+            int[] order = IndexSort.ascending(loss);
+            double[][] champion = all[order[0]];
             if (auditor.detects(s0Outputs, explainer.model().outputs(champion), rng)) {
                 consecutive++;
             } else {
                 consecutive = 0;
-                if (bestRows == null || fitness[order[0]] < Math.abs(bestTarget)) {
+                if (loss[order[0]] < bestLoss) {
+                    bestLoss = loss[order[0]];
                     bestRows = copy(champion);
                     bestTarget = phiS[order[0]];
                 }
@@ -169,34 +220,66 @@ public final class GeneticAttack {
                 stop = Stop.TIME;
                 break;
             }
-            pop = nextGeneration(pop, order, numeric, sd, lo, hi, rng);
+            if (generation < maxGenerations) {
+                pop = select(all, order, rng);
+            }
         }
         double[] phi = bestRows == null ? null
                 : Coefficients.phi(explainer.coefficients(s0Rows, bestRows), all(m));
         return new Result(bestRows, phi, bestTarget, generation, stop, (System.nanoTime() - start) / 1e9);
     }
 
-    private double[][][] nextGeneration(double[][][] pop, int[] order, int[] numeric, double[] sd, double[] lo,
-                                        double[] hi, SplittableRandom rng) {
-        double[][][] next = new double[population][][];
-        next[0] = pop[order[0]];
-        next[1] = pop[order[1]];
-        // rank selection: the k-th best (k = 0..P-1) is chosen with probability proportional to P - k
-        double total = population * (population + 1) / 2.0;
-        for (int p = 2; p < population; p += 2) {
-            double[][] a = copy(pop[order[rankPick(rng, total)]]);
-            double[][] b = copy(pop[order[rankPick(rng, total)]]);
-            crossover(a, b, numeric, rng);
-            mutate(a, numeric, sd, lo, hi, rng);
-            mutate(b, numeric, sd, lo, hi, rng);
-            next[p] = a;
-            if (p + 1 < population) {
-                next[p + 1] = b;
+    /** The population followed by P/2 children, each with k random columns taken from its mirror in the picks. */
+    private double[][][] crossover(double[][][] pop, int d, SplittableRandom rng) {
+        int half = population / 2;
+        int k = d / 2 >= 1 ? rng.nextInt(d / 2) : 0;
+        int[] cols = pick(d, k, rng);
+        int[] parents = pick(population, half, rng);
+        double[][][] all = Arrays.copyOf(pop, population + half);
+        for (int i = 0; i < half; i++) {
+            double[][] child = copy(pop[parents[i]]);
+            double[][] donor = pop[parents[half - 1 - i]];
+            for (int r = 0; r < child.length; r++) {
+                for (int col : cols) {
+                    child[r][col] = donor[r][col];
+                }
             }
+            all[population + i] = child;
         }
+        for (int p = 0; p < population; p++) {
+            all[p] = copy(pop[p]); // mutation works in place; parents picked above already read the old values
+        }
+        return all;
+    }
+
+    /** {@code k} distinct values of 0..n-1 (partial Fisher-Yates). */
+    private static int[] pick(int n, int k, SplittableRandom rng) {
+        int[] idx = new int[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = i;
+        }
+        for (int t = 0; t < k; t++) {
+            int j = t + rng.nextInt(n - t);
+            int v = idx[t];
+            idx[t] = idx[j];
+            idx[j] = v;
+        }
+        return Arrays.copyOf(idx, k);
+    }
+
+    /** The 2 best of {@code all}, after P - 2 rank-selected among its P best. */
+    private double[][][] select(double[][][] all, int[] order, SplittableRandom rng) {
+        double[][][] next = new double[population][][];
+        double total = population * (population + 1) / 2.0;
+        for (int p = 0; p < population - 2; p++) {
+            next[p] = all[order[rankPick(rng, total)]];
+        }
+        next[population - 2] = all[order[1]];
+        next[population - 1] = all[order[0]];
         return next;
     }
 
+    /** A rank 0..P-1 drawn with probability proportional to P - rank. */
     private int rankPick(SplittableRandom rng, double total) {
         double u = rng.nextDouble() * total;
         for (int k = 0; k < population; k++) {
@@ -208,35 +291,29 @@ public final class GeneticAttack {
         return population - 1;
     }
 
-    /** Swaps between 1 and max(1, d/2) numeric columns (all rows) between two individuals. */
-    private static void crossover(double[][] a, double[][] b, int[] numeric, SplittableRandom rng) {
-        if (numeric.length == 0) {
-            return;
-        }
-        int d = a[0].length;
-        int k = 1 + rng.nextInt(Math.max(1, Math.min(numeric.length, d / 2)));
-        int[] cols = numeric.clone();
-        for (int t = 0; t < k; t++) {
-            int pick = t + rng.nextInt(cols.length - t);
-            int col = cols[pick];
-            cols[pick] = cols[t];
-            cols[t] = col;
-            for (int r = 0; r < a.length; r++) {
-                double v = a[r][col];
-                a[r][col] = b[r][col];
-                b[r][col] = v;
+    /**
+     * Per column (numeric only) with probability 0.5: N(0, (adjust sd_j / 9)^2) noise on every non-zero entry; out of
+     * the initial [min, max], redrawn between the entry's initial value and the bound.
+     */
+    private static void mutate(double[][] x, double[][] initial, int[] numeric, double[] sd, double adjust,
+                               double[] lo, double[] hi, SplittableRandom rng) {
+        for (int col : numeric) {
+            if (rng.nextDouble() >= 0.5) {
+                continue;
             }
-        }
-    }
-
-    private static void mutate(double[][] x, int[] numeric, double[] sd, double[] lo, double[] hi,
-                               SplittableRandom rng) {
-        for (double[] row : x) {
-            for (int col : numeric) {
-                if (rng.nextDouble() < 0.5) {
-                    double v = row[col] + rng.nextGaussian() * sd[col] / 9;
-                    row[col] = Math.max(lo[col], Math.min(hi[col], v));
+            double scale = sd[col] / 9 * adjust;
+            for (int r = 0; r < x.length; r++) {
+                if (x[r][col] == 0) {
+                    continue; // zeros preserved (e.g. capital gain), as in the official code
                 }
+                double v = x[r][col] + rng.nextGaussian() * scale;
+                double v0 = initial[r][col];
+                if (v > hi[col]) {
+                    v = v0 + rng.nextDouble() * (hi[col] - v0);
+                } else if (v < lo[col]) {
+                    v = lo[col] + rng.nextDouble() * (v0 - lo[col]);
+                }
+                x[r][col] = v;
             }
         }
     }
@@ -261,11 +338,6 @@ public final class GeneticAttack {
             double mean = s / x.length;
             sd[i] = Math.sqrt(Math.max(0, ss / x.length - mean * mean));
         }
-    }
-
-    /** Indices sorted by increasing fitness (best first), ties by index. */
-    private static int[] rankOrder(double[] fitness) {
-        return IndexSort.ascending(fitness);
     }
 
     private static double[][] copy(double[][] x) {

@@ -14,6 +14,10 @@ public record LambdaGrid(double lo, double hi, int steps) {
         }
     }
 
+    /**
+     * 10^-0.5..10^2 in 20 steps: the official scripts' grid for Adult, the workbench's default for every
+     * configuration (the scripts set one per configuration: {@code experiment.PaperGrid#officialLambdas}).
+     */
     public static LambdaGrid paper() {
         return new LambdaGrid(-0.5, 2, 20);
     }

@@ -12,6 +12,7 @@ import org.foolshap.experiment.CalibrationFile;
 import org.foolshap.experiment.CalibrationRow;
 import org.foolshap.experiment.Plan;
 import org.foolshap.experiment.Ranges;
+import org.foolshap.experiment.Sensitivity;
 import org.foolshap.experiment.ResultRow;
 import org.foolshap.experiment.ResultsFile;
 import org.foolshap.experiment.Study;
@@ -36,12 +37,23 @@ import picocli.CommandLine.Option;
                 "draws per lambda), the Fool SHAP sample at lambda*, brute-force and",
                 "genetic baselines with the sweep's time budget, and the final audit.",
                 "When lambda* lands on an edge of the lambda grid, the run is repeated",
-                "on a grid widened past that edge (--lambda-extensions).",
+                "on a grid widened past that edge (--lambda-extensions); --lambda-preset",
+                "official uses the official scripts' grid per configuration instead.",
+                "The default grid is the paper's Figure 5: compas, adult, marketing,",
+                "communities x rf, xgb (XGBoost), mlp (adult and",
+                "compas only) x seeds 0-4 = 50 runs; models tuned by a random search",
+                "(--tune 50, validation AUC); xgb explained exactly on the probability",
+                "on adult and compas, by TreeSHAP on the log-odds elsewhere; the genetic",
+                "baseline as published (--genetic published: population 10, 100",
+                "generations).",
                 "",
                 "Writes to --out:",
                 "  results.csv      one row per run: phi_s before/after, ranks, relative",
-                "                   decrease per method, lambda*, detection rate at",
-                "                   lambda*, final audit, seconds",
+                "                   decrease per method and against the full",
+                "                   background, lambda* and its grid, detection rate",
+                "                   at lambda* (sweep and fresh draws), final audit,",
+                "                   genetic generations and time, scale, explainer,",
+                "                   hyperparameters, seconds",
                 "  calibration.csv  false-positive rate of the audit on honest draws,",
                 "                   per run, with a Wilson 95%% interval",
                 "  figure5.png      relative decrease of |Phi_s| per dataset, by method",
@@ -55,11 +67,11 @@ import picocli.CommandLine.Option;
                 "--lambdas takes lambda values (e.g. 0.316:100:20), --log10-lambdas",
                 "their base-10 exponents (e.g. -0.5:2:20), as in 'attack'.",
                 "",
-                "Cost on 2 cores: 20-40 s per Adult run, 10-20 s per COMPAS or",
-                "Communities run; the acceptance grid (adult, compas, communities x",
-                "rf, gbt x 5 seeds) took 9 minutes. MLPs use exact SHAP on a background",
-                "capped by --mlp-background; datasets with more than 16 features skip",
-                "mlp.",
+                "Cost: see docs/EXPERIMENTS.md (the exact explainer over the full",
+                "background dominates the mlp and adult/compas gbt runs; --mlp-background",
+                "caps the mlp background; --tune 0 and --genetic fast are quicker, not",
+                "the paper's). --sensitivity adds the M (100, 200, 400) x alpha (0.01,",
+                "0.05) table for the first dataset (sensitivity.md).",
                 "",
                 "Example:",
                 "  java -jar lib/target/foolshap.jar reproduce \\",
@@ -71,12 +83,13 @@ final class ReproduceCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--datasets", defaultValue = "adult,compas,communities,marketing,default_credit",
+    @Option(names = "--datasets", defaultValue = "compas,adult,marketing,communities",
             paramLabel = "LIST", description = "comma-separated datasets (default: ${DEFAULT-VALUE})")
     String datasets;
 
-    @Option(names = "--models", defaultValue = "rf,gbt,mlp", paramLabel = "LIST",
-            description = "comma-separated models: rf, gbt, mlp, tree, logistic, xgb (default: ${DEFAULT-VALUE})")
+    @Option(names = "--models", paramLabel = "LIST",
+            description = "comma-separated models: rf, xgb, gbt, mlp, tree, logistic (default: the paper's rf, xgb "
+                    + "(XGBoost) and mlp)")
     String models;
 
     @Option(names = "--seeds", defaultValue = "0-4", paramLabel = "SEEDS",
@@ -115,10 +128,38 @@ final class ReproduceCommand implements Callable<Integer> {
             description = "runs in parallel; each run's SHAP pass already uses every core (default: ${DEFAULT-VALUE})")
     int threads;
 
-    @Option(names = "--mlp-background", defaultValue = "1000", paramLabel = "ROWS",
-            description = "background rows kept for mlp runs, whose exact SHAP costs 2^d calls per pair "
-                    + "(default: ${DEFAULT-VALUE})")
+    @Option(names = "--mlp-background", defaultValue = "0", paramLabel = "ROWS",
+            description = "background rows kept for mlp runs, whose exact SHAP costs 2^d calls per pair; 0 = the full "
+                    + "background, as the paper (default: ${DEFAULT-VALUE})")
     int mlpBackground;
+
+    @Option(names = "--tune", defaultValue = "50", paramLabel = "N",
+            description = "random-search iterations per model (validation AUC), 0 = default hyperparameters "
+                    + "(default: ${DEFAULT-VALUE}, the paper's)")
+    int tune;
+
+    @Option(names = "--genetic", defaultValue = "published", paramLabel = "SETTING",
+            description = "genetic baseline: published (population 10, 100 generations, stop after 10 consecutive "
+                    + "detections) or fast (the same stopped after the sweep's time; not the paper's) "
+                    + "(default: ${DEFAULT-VALUE})")
+    String genetic;
+
+    @Option(names = "--fresh-draws", defaultValue = "1000", paramLabel = "N",
+            description = "fresh draws re-estimating the detection rate at lambda* (default: ${DEFAULT-VALUE})")
+    int freshDraws;
+
+    @Option(names = "--lambda-preset", defaultValue = "study", paramLabel = "PRESET",
+            description = "study (the --lambdas grid, widened at its edges) or official (the official scripts' grid "
+                    + "per configuration where they set one) (default: ${DEFAULT-VALUE})")
+    String lambdaPreset;
+
+    @Option(names = "--all-pairs", description = "also run the pairs the paper's Figure 5 leaves out (mlp on "
+            + "marketing and communities)")
+    boolean allPairs;
+
+    @Option(names = "--sensitivity", description = "also run the first dataset for M in 100, 200, 400 x alpha in "
+            + "0.01, 0.05 (in sensitivity/ under --out) and write sensitivity.md")
+    boolean sensitivity;
 
     @Option(names = "--calibration-draws", defaultValue = "1000", paramLabel = "N",
             description = "honest draws audited per run for calibration.csv, 0 = none (default: ${DEFAULT-VALUE})")
@@ -127,28 +168,21 @@ final class ReproduceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Outputs.checkFolder("--out", out);
-        Protocol protocol = Protocol.paper().withM(m).withRepeats(repeats).withSignificance(significance);
-        FoolShap attack = FoolShap.withDefaults().withProtocol(protocol).withLambdas(lambdas.grid());
-        Study study = Study.withDefaults().withDatasets(Ranges.names(datasets))
-                .withModels(Ranges.names(models).stream().map(ModelKind::parse).toList())
-                .withSeeds(Ranges.seeds(seeds)).withAttack(attack)
-                .withLambdaExtensions(lambdaExtensions).withDataDir(dataDir).withThreads(threads)
-                .withMlpBackground(mlpBackground).withCalibrationDraws(calibrationDraws);
+        if (!genetic.equals("published") && !genetic.equals("fast")) {
+            throw new UserError("--genetic must be published or fast, got '" + genetic + "'");
+        }
+        if (!lambdaPreset.equals("study") && !lambdaPreset.equals("official")) {
+            throw new UserError("--lambda-preset must be study or official, got '" + lambdaPreset + "'");
+        }
+        Study study = study(m, significance);
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ResultsFile results = new ResultsFile(out.resolve("results.csv"));
         CalibrationFile calibration = new CalibrationFile(out.resolve("calibration.csv"));
-        Plan plan;
-        try {
-            plan = study.plan(results, calibration);
-        } catch (Study.SettingsChanged e) {
-            throw new UserError(settingsMessage(e));
+        Study.Outcome outcome = run(study, results, calibration, err);
+        if (sensitivity) {
+            runSensitivity(o, err);
         }
-        Study.Outcome outcome;
-        try (TerminalProgress bars = new TerminalProgress()) {
-            outcome = study.execute(plan, new Listener(bars, err));
-        }
-        err.flush();
         o.println(study + ", lambdas " + lambdas.describe());
         o.printf(Locale.ROOT, "%d runs computed, %d resumed from %s, in %.0f s%n", outcome.ran(), outcome.resumed(),
                 results.path(), outcome.seconds());
@@ -163,7 +197,8 @@ final class ReproduceCommand implements Callable<Integer> {
         }
         Path figure = Summary.writeFigure5(rows, out.resolve("figure5.png"));
         o.println();
-        o.println("Medians over seeds (relative decrease of |Phi_s|; detection rate at lambda*):");
+        o.println("Medians over seeds (relative decrease of |Phi_s| [95% bootstrap interval]; detection rate at"
+                + " lambda*):");
         o.print(Summary.table(Summary.byDatasetAndModel(rows)));
         o.print(Summary.table(Summary.byDataset(rows)).lines().skip(1).map(l -> l + "\n")
                 .reduce("", String::concat));
@@ -187,8 +222,60 @@ final class ReproduceCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The study the options describe, at sample size {@code m} and level {@code alpha}. */
+    private Study study(int m, double alpha) {
+        Protocol protocol = Protocol.paper().withM(m).withRepeats(repeats).withSignificance(alpha);
+        FoolShap attack = FoolShap.withDefaults().withProtocol(protocol).withLambdas(lambdas.grid())
+                .withFastGenetic(genetic.equals("fast"));
+        return Study.withDefaults().withDatasets(Ranges.names(datasets))
+                .withModels(models == null ? Study.withDefaults().models()
+                        : Ranges.names(models).stream().map(ModelKind::parse).toList())
+                .withSeeds(Ranges.seeds(seeds)).withAttack(attack)
+                .withLambdaExtensions(lambdaExtensions).withDataDir(dataDir).withThreads(threads)
+                .withMlpBackground(mlpBackground).withCalibrationDraws(calibrationDraws).withTuning(tune)
+                .withFreshDraws(freshDraws).withOfficialLambdas(lambdaPreset.equals("official"))
+                .withPaperModels(!allPairs);
+    }
+
+    /** Plans (refusing, in one line, a folder whose rows were made with other settings) and executes. */
+    private Study.Outcome run(Study study, ResultsFile results, CalibrationFile calibration, PrintWriter err)
+            throws IOException {
+        Plan plan;
+        try {
+            plan = study.plan(results, calibration);
+        } catch (Study.SettingsChanged e) {
+            throw new UserError(settingsMessage(e, results.path().getParent()));
+        }
+        Study.Outcome outcome;
+        try (TerminalProgress bars = new TerminalProgress()) {
+            outcome = study.execute(plan, new Listener(bars, err));
+        }
+        err.flush();
+        return outcome;
+    }
+
+    /** The first dataset at every M x alpha of the sensitivity table, each in its own resumable folder. */
+    private void runSensitivity(PrintWriter o, PrintWriter err) throws IOException {
+        String first = Ranges.names(datasets).get(0);
+        java.util.Map<String, List<ResultRow>> cells = new java.util.LinkedHashMap<>();
+        for (int mm : Sensitivity.MS) {
+            for (double a : Sensitivity.ALPHAS) {
+                Study s = study(mm, a).withDatasets(List.of(first)).withCalibrationDraws(0);
+                Path folder = out.resolve("sensitivity").resolve(Sensitivity.folder(mm, a));
+                cells.put(Sensitivity.label(mm, a), run(s, new ResultsFile(folder.resolve("results.csv")), null, err)
+                        .rows());
+            }
+        }
+        Path md = out.resolve("sensitivity.md");
+        String table = Sensitivity.markdown(first, cells);
+        org.foolshap.AtomicFiles.write(md, w -> w.write(table.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        o.println();
+        o.print(table);
+        o.println("wrote " + md);
+    }
+
     /** The library's refusal to mix settings, in this command's option names. */
-    private String settingsMessage(Study.SettingsChanged e) {
+    private String settingsMessage(Study.SettingsChanged e, Path out) {
         if (e.changes().stream().anyMatch(c -> c.recorded() == null)) {
             return "--out " + out + " holds results without a settings.json (written by an older version), so "
                     + "resuming could mix settings; choose a new --out";
@@ -204,9 +291,15 @@ final class ReproduceCommand implements Callable<Integer> {
         return b.append("; resume with ").append(String.join(" ", old)).append(", or choose a new --out").toString();
     }
 
-    private static final java.util.Map<String, String> OPTIONS = java.util.Map.of("m", "--m", "repeats",
-            "--repeats", "significance", "--significance", "lambdas", "--lambdas", "lambda_extensions",
-            "--lambda-extensions", "mlp_background", "--mlp-background", "calibration_draws", "--calibration-draws");
+    private static final java.util.Map<String, String> OPTIONS = java.util.Map.ofEntries(
+            java.util.Map.entry("m", "--m"), java.util.Map.entry("repeats", "--repeats"),
+            java.util.Map.entry("significance", "--significance"), java.util.Map.entry("lambdas", "--lambdas"),
+            java.util.Map.entry("lambda_extensions", "--lambda-extensions"),
+            java.util.Map.entry("mlp_background", "--mlp-background"),
+            java.util.Map.entry("calibration_draws", "--calibration-draws"), java.util.Map.entry("genetic", "--genetic"),
+            java.util.Map.entry("tuning", "--tune"), java.util.Map.entry("fresh_draws", "--fresh-draws"),
+            java.util.Map.entry("official_lambdas", "--lambda-preset official"),
+            java.util.Map.entry("paper_models", "--all-pairs (paper_models)"));
 
     /** Prefixes each stage with the overall position and ETA, and logs finished runs. */
     private static final class Listener implements StudyListener {

@@ -96,6 +96,15 @@ public final class Plan implements Tabular {
                     }
                 }
             }
+            if (study.paperModels()) {
+                for (ModelKind kind : study.models()) {
+                    if (!PaperGrid.inFigure5(name, kind) && wanted.removeIf(t -> t.model() == kind)) {
+                        skipped.add(new Study.Skip(name, kind.id(), "not in the paper's Figure 5 (" + kind.id()
+                                + " runs on " + String.join(" and ", new java.util.TreeSet<>(PaperGrid.MLP_DATASETS))
+                                + " only); turn the paper's pairs off to run it"));
+                    }
+                }
+            }
             if (wanted.isEmpty()) {
                 continue;
             }
@@ -154,7 +163,8 @@ public final class Plan implements Tabular {
                     + (m > fg ? "protected group (" + fg + " rows)" : "other group (" + bg + " rows)")
                     + "; choose M at most " + Math.min(fg, bg));
         }
-        if (m > study.mlpBackground() && wanted.stream().anyMatch(t -> t.model() == ModelKind.MLP)) {
+        if (study.mlpBackground() > 0 && m > study.mlpBackground()
+                && wanted.stream().anyMatch(t -> t.model() == ModelKind.MLP)) {
             throw new IllegalArgumentException("M = " + m + " is larger than the MLP background cap ("
                     + study.mlpBackground() + " rows); raise the cap or lower M");
         }

@@ -59,9 +59,10 @@ import org.foolshap.model.ModelKind;
  * default ({@link #withThreads}). Planning costs one read of each results file and one load of each dataset that
  * has work left.
  *
- * <p>MLP: an MLP has no TreeSHAP, and the exact explainer needs 2^k model calls per (foreground, background) pair
- * (2^11 on Adult), so its background is capped to {@link #mlpBackground()} uniformly drawn rows (seeded), and
- * datasets with more than {@link #MLP_MAX_FEATURES} features are skipped for MLP with a message.
+ * <p>MLP, and boosting on Adult and COMPAS: explained on the probability with the exact explainer, which needs 2^k
+ * model calls per (foreground, background) pair (k = features where the pair differs, up to 11 on Adult), over the
+ * full background as the paper (or {@link #withMlpBackground} uniformly drawn rows for the MLP); datasets with more
+ * than {@link #MLP_MAX_FEATURES} features are skipped for MLP with a message. See docs/EXPERIMENTS.md for the cost.
  */
 public final class Study {
     /** Widest dataset on which the exact explainer of an MLP is attempted (2^16 calls per pair at worst). */
@@ -76,9 +77,18 @@ public final class Study {
     private final int mlpBackground;
     private final int calibrationDraws;
     private final int lambdaExtensions;
+    private final int tuning;
+    private final boolean paperModels;
+    private final int freshDraws;
+    private final boolean officialLambdas;
 
     private Study(List<String> datasets, List<ModelKind> models, List<Integer> seeds, FoolShap attack, Path dataDir,
-                  int threads, int mlpBackground, int calibrationDraws, int lambdaExtensions) {
+                  int threads, int mlpBackground, int calibrationDraws, int lambdaExtensions, int tuning,
+                  boolean paperModels, int freshDraws, boolean officialLambdas) {
+        this.tuning = tuning;
+        this.paperModels = paperModels;
+        this.freshDraws = freshDraws;
+        this.officialLambdas = officialLambdas;
         this.datasets = List.copyOf(datasets);
         this.models = List.copyOf(models);
         this.seeds = List.copyOf(seeds);
@@ -91,16 +101,19 @@ public final class Study {
     }
 
     /**
-     * The paper's grid: adult, compas, communities, marketing, default_credit x rf, gbt, mlp x seeds 0-4, attacked
-     * with {@link FoolShap#withDefaults()} (the paper's {@link Protocol#paper() protocol}: M = 200, R = 100 audits
-     * per lambda, significance 0.05, stealthy below 10%; lambdas 10^-0.5..10^2 in 20 steps; baselines with the
-     * sweep's time), the grid widened at most twice, 1000 calibration draws per run, MLP background capped at 1000
-     * rows, sequential runs, data found through FOOLSHAP_DATA or the cache.
+     * The paper's Figure 5 grid: compas, adult, marketing, communities x rf, xgb ({@link PaperGrid#XGB_COLUMN}), mlp
+     * (mlp on adult and compas only, {@link #withPaperModels}) x seeds 0-4 = 50 runs, models tuned by a random search
+     * of 50 iterations (validation AUC), attacked with {@link FoolShap#withDefaults()} (the paper's
+     * {@link Protocol#paper() protocol}: M = 200, R = 100 audits per lambda, significance 0.05, stealthy below 10%;
+     * lambdas 10^-0.5..10^2 in 20 steps widened at most twice at their edges; brute force with the sweep's time,
+     * the published genetic attack), the detection rate at lambda* re-estimated on 1000 fresh draws, 1000
+     * calibration draws per run, the MLP explained over the full background, sequential runs, data found through
+     * FOOLSHAP_DATA or the cache.
      */
     public static Study withDefaults() {
-        return new Study(List.of("adult", "compas", "communities", "marketing", "default_credit"),
-                List.of(ModelKind.RF, ModelKind.GBT, ModelKind.MLP), List.of(0, 1, 2, 3, 4), FoolShap.withDefaults(),
-                null, 1, 1000, 1000, 2);
+        return new Study(PaperGrid.DATASETS, List.of(ModelKind.RF, PaperGrid.XGB_COLUMN, ModelKind.MLP),
+                List.of(0, 1, 2, 3, 4), FoolShap.withDefaults().withFastGenetic(false), null, 1, 0, 1000, 2, 50, true,
+                1000, false);
     }
 
     public Study withDatasets(List<String> names) {
@@ -115,7 +128,7 @@ public final class Study {
             }
         }
         return new Study(distinct(names), models, seeds, attack, dataDir, threads, mlpBackground, calibrationDraws,
-                lambdaExtensions);
+                lambdaExtensions, tuning, paperModels, freshDraws, officialLambdas);
     }
 
     public Study withModels(List<ModelKind> kinds) {
@@ -123,7 +136,7 @@ public final class Study {
             throw new IllegalArgumentException("the study needs at least one model");
         }
         return new Study(datasets, distinct(kinds), seeds, attack, dataDir, threads, mlpBackground, calibrationDraws,
-                lambdaExtensions);
+                lambdaExtensions, tuning, paperModels, freshDraws, officialLambdas);
     }
 
     /** Seeds of the runs: each one is the split's, the model's and the attack's seed. */
@@ -137,7 +150,7 @@ public final class Study {
             }
         }
         return new Study(datasets, models, distinct(list), attack, dataDir, threads, mlpBackground, calibrationDraws,
-                lambdaExtensions);
+                lambdaExtensions, tuning, paperModels, freshDraws, officialLambdas);
     }
 
     /**
@@ -156,13 +169,13 @@ public final class Study {
      */
     public Study withAttack(FoolShap prototype) {
         return new Study(datasets, models, seeds, Objects.requireNonNull(prototype, "prototype"), dataDir, threads,
-                mlpBackground, calibrationDraws, lambdaExtensions);
+                mlpBackground, calibrationDraws, lambdaExtensions, tuning, paperModels, freshDraws, officialLambdas);
     }
 
     /** Where the raw files are (a directory with the files or with {@code <name>/}); null: FOOLSHAP_DATA, cache. */
     public Study withDataDir(Path dir) {
         return new Study(datasets, models, seeds, attack, dir, threads, mlpBackground, calibrationDraws,
-                lambdaExtensions);
+                lambdaExtensions, tuning, paperModels, freshDraws, officialLambdas);
     }
 
     /**
@@ -174,15 +187,18 @@ public final class Study {
             throw new IllegalArgumentException("threads must be at least 1, got " + count);
         }
         return new Study(datasets, models, seeds, attack, dataDir, count, mlpBackground, calibrationDraws,
-                lambdaExtensions);
+                lambdaExtensions, tuning, paperModels, freshDraws, officialLambdas);
     }
 
-    /** Background rows kept (uniformly, seeded) for MLP runs, whose exact SHAP costs 2^k calls per pair (>= M). */
+    /**
+     * Background rows kept (uniformly, seeded) for MLP runs, whose exact SHAP costs 2^k calls per pair (>= M); 0
+     * (default) keeps the full background, as the paper.
+     */
     public Study withMlpBackground(int rows) {
-        if (rows < 1) {
-            throw new IllegalArgumentException("the MLP background cap must be at least 1 row, got " + rows);
+        if (rows < 0) {
+            throw new IllegalArgumentException("the MLP background cap must be >= 0 rows (0 = all), got " + rows);
         }
-        return new Study(datasets, models, seeds, attack, dataDir, threads, rows, calibrationDraws, lambdaExtensions);
+        return new Study(datasets, models, seeds, attack, dataDir, threads, rows, calibrationDraws, lambdaExtensions, tuning, paperModels, freshDraws, officialLambdas);
     }
 
     /** Honest draws audited per run for calibration.csv (at the protocol's M and significance); 0 turns it off. */
@@ -190,7 +206,7 @@ public final class Study {
         if (draws < 0) {
             throw new IllegalArgumentException("calibration draws must be >= 0, got " + draws);
         }
-        return new Study(datasets, models, seeds, attack, dataDir, threads, mlpBackground, draws, lambdaExtensions);
+        return new Study(datasets, models, seeds, attack, dataDir, threads, mlpBackground, draws, lambdaExtensions, tuning, paperModels, freshDraws, officialLambdas);
     }
 
     /**
@@ -207,11 +223,68 @@ public final class Study {
         if (count < 0) {
             throw new IllegalArgumentException("lambda extensions must be >= 0, got " + count);
         }
-        return new Study(datasets, models, seeds, attack, dataDir, threads, mlpBackground, calibrationDraws, count);
+        return new Study(datasets, models, seeds, attack, dataDir, threads, mlpBackground, calibrationDraws, count, tuning, paperModels, freshDraws, officialLambdas);
     }
 
     public int lambdaExtensions() {
         return lambdaExtensions;
+    }
+
+    /**
+     * Random-search iterations per run (the paper: 50, scored by AUC on a validation split of the training rows,
+     * {@link org.foolshap.model.RandomSearch}); 0 trains the default hyperparameters. The chosen ones are recorded in
+     * each row.
+     */
+    public Study withTuning(int iterations) {
+        if (iterations < 0) {
+            throw new IllegalArgumentException("tuning iterations must be >= 0, got " + iterations);
+        }
+        return new Study(datasets, models, seeds, attack, dataDir, threads, mlpBackground, calibrationDraws,
+                lambdaExtensions, iterations, paperModels, freshDraws, officialLambdas);
+    }
+
+    public int tuning() {
+        return tuning;
+    }
+
+    /**
+     * Whether only the paper's Figure 5 pairs run (default): mlp on adult and compas only, as in the paper
+     * ({@link PaperGrid#inFigure5}); other pairs are skipped with that reason. False runs every dataset x model.
+     */
+    public Study withPaperModels(boolean on) {
+        return new Study(datasets, models, seeds, attack, dataDir, threads, mlpBackground, calibrationDraws,
+                lambdaExtensions, tuning, on, freshDraws, officialLambdas);
+    }
+
+    public boolean paperModels() {
+        return paperModels;
+    }
+
+    /** Fresh biased draws on which each run re-estimates the detection rate at lambda* (>= 1; default 1000). */
+    public Study withFreshDraws(int draws) {
+        if (draws < 1) {
+            throw new IllegalArgumentException("fresh draws must be at least 1, got " + draws);
+        }
+        return new Study(datasets, models, seeds, attack, dataDir, threads, mlpBackground, calibrationDraws,
+                lambdaExtensions, tuning, paperModels, draws, officialLambdas);
+    }
+
+    public int freshDraws() {
+        return freshDraws;
+    }
+
+    /**
+     * The official per-configuration lambda grids ({@link PaperGrid#officialLambdas}) instead of the prototype's grid
+     * where the official scripts give one (default off: the prototype's grid, widened at its edges). Each row says
+     * which grid it used (lambda_grid).
+     */
+    public Study withOfficialLambdas(boolean on) {
+        return new Study(datasets, models, seeds, attack, dataDir, threads, mlpBackground, calibrationDraws,
+                lambdaExtensions, tuning, paperModels, freshDraws, on);
+    }
+
+    public boolean officialLambdas() {
+        return officialLambdas;
     }
 
     public List<String> datasets() {
@@ -260,7 +333,8 @@ public final class Study {
     /**
      * The settings every row of this study depends on, as text in a fixed order: m, repeats, significance,
      * stealth_threshold, lambdas (values, {@code LO:HI:STEPS} when log-spaced), lambda_extensions, baselines,
-     * baseline_seconds, cap, mlp_background, calibration_draws. Not the grid (datasets, models, seeds), which chooses
+     * baseline_seconds, cap, mlp_background, calibration_draws, genetic, tuning, paper_models, fresh_draws,
+     * official_lambdas, xgb_column. Not the grid (datasets, models, seeds), which chooses
      * rows, nor threads. A resumed study must have the settings its folder's settings.json records ({@link #plan}).
      */
     public Map<String, String> settings() {
@@ -275,8 +349,14 @@ public final class Study {
         m.put("baselines", Boolean.toString(attack.baselines()));
         m.put("baseline_seconds", Double.toString(attack.baselineSeconds()));
         m.put("cap", Integer.toString(attack.cap()));
-        m.put("mlp_background", Integer.toString(mlpBackground));
+        m.put("mlp_background", mlpBackground == 0 ? "all" : Integer.toString(mlpBackground));
         m.put("calibration_draws", Integer.toString(calibrationDraws));
+        m.put("genetic", attack.fastGenetic() ? "fast" : "published");
+        m.put("tuning", Integer.toString(tuning));
+        m.put("paper_models", Boolean.toString(paperModels));
+        m.put("fresh_draws", Integer.toString(freshDraws));
+        m.put("official_lambdas", Boolean.toString(officialLambdas));
+        m.put("xgb_column", PaperGrid.XGB_COLUMN.id());
         return m;
     }
 
@@ -495,6 +575,19 @@ public final class Study {
         StudyRun.Output out = new StudyRun(this, data, task.model(), task.seed(), task.attack(), task.calibrate())
                 .execute(progress);
         return new RunOutput(out.row(), out.calibration());
+    }
+
+    /**
+     * One grid run on its own, for drivers that distribute runs (one task per dataset x model x seed): split, tune,
+     * train, attack, baselines, audits, exactly as {@link #execute} does it, without touching any file. Pure function
+     * of (this study's settings, the dataset, kind, seed), except for the baselines' wall-time budgets.
+     *
+     * @param data the dataset, e.g. {@code Datasets.load(name, dataDir())}
+     * @return the run's results.csv row
+     */
+    public ResultRow runOne(org.foolshap.data.Dataset data, ModelKind kind, int seed, Progress progress) {
+        return new StudyRun(this, Objects.requireNonNull(data, "data"), kind, seed, true, false)
+                .execute(Objects.requireNonNull(progress, "progress")).row();
     }
 
     /** {@link #execute(Plan, StudyListener)} with stage progress sent to {@link Progress#ambient()}. */

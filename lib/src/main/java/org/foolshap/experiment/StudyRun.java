@@ -20,6 +20,7 @@ import org.foolshap.data.Features;
 import org.foolshap.data.Split;
 import org.foolshap.model.Model;
 import org.foolshap.model.ModelKind;
+import org.foolshap.model.RandomSearch;
 import org.foolshap.model.Trainer;
 import org.foolshap.model.Training;
 import org.foolshap.shap.Explainers;
@@ -62,16 +63,23 @@ final class StudyRun {
         Progress p = (stage, done, total) -> progress.update(prefix + stage, done, total);
         Split split = data.split(seed);
         Training trained;
+        Trainer trainer = Trainer.of(kind).withSeed(seed).withProgress(p);
         synchronized (TRAINING) {
-            trained = Trainer.of(kind).withSeed(seed).withProgress(p).train(data, split);
+            if (study.tuning() > 0) {
+                p.update("tuning " + kind.id() + " (" + study.tuning() + " candidates)", 0, 1);
+                trainer = RandomSearch.of(study.tuning()).withSeed(seed).best(trainer, data, split);
+                p.update("tuning " + kind.id() + " (" + study.tuning() + " candidates)", 1, 1);
+            }
+            trained = trainer.train(data, split);
         }
-        Model model = trained.model();
+        String hyperparameters = hyperparameters(trainer);
+        Model model = explained(trained.model(), PaperGrid.scale(data.name(), kind));
         Protocol protocol = study.protocol();
         Features features = data.features();
         double[][] x = data.x();
         double[][] foreground = Draws.pick(x, data.foregroundRows());
         double[][] background = Draws.pick(x, data.backgroundRows());
-        if (kind == ModelKind.MLP && background.length > study.mlpBackground()) {
+        if (kind == ModelKind.MLP && study.mlpBackground() > 0 && background.length > study.mlpBackground()) {
             background = subsample(background, study.mlpBackground(), seed);
         }
 
@@ -96,17 +104,31 @@ final class StudyRun {
         }
         FoolShap attack = study.attack().withExplainer(Explainers.auto(model)).withSeed(seed).withNames(names)
                 .withCategorical(categorical).withProgress(p);
+        java.util.Optional<LambdaGrid> official = study.officialLambdas()
+                ? PaperGrid.officialLambdas(data.name(), kind) : java.util.Optional.empty();
+        String gridSource = official.isPresent() ? "official" : "study";
+        if (official.isPresent()) {
+            attack = attack.withLambdas(official.get());
+        }
         AttackResult r = attack.attack(foreground, background, sensitive);
         LambdaGrid original = gridOf(r.sweep().lambdas());
         LambdaGrid grid = original;
-        for (int k = 0; k < study.lambdaExtensions(); k++) {
+        int widened = 0;
+        for (int k = 0; k < study.lambdaExtensions() && official.isEmpty(); k++) {
             LambdaGrid wider = widen(grid, original, r.sweep());
             if (wider == null) {
                 break;
             }
             grid = wider;
+            widened++;
             r = attack.withLambdas(grid).attack(foreground, background, sensitive);
         }
+        String lambdaGrid = gridSource + ":" + grid.lo() + ":" + grid.hi() + ":" + grid.steps()
+                + (widened > 0 ? ":widened" + widened : "");
+        // the detection rate at lambda*, re-estimated on fresh draws (the sweep's R draws chose lambda*, so their
+        // rate is biased low)
+        double freshRate = freshDetectionRate(r, study.freshDraws(), seed);
+        double phiFull = r.fullPhi()[sensitive];
         String s = names.get(sensitive);
         double before = r.phiBefore();
         double brute = bruteTarget(r.bruteForce());
@@ -115,7 +137,11 @@ final class StudyRun {
                 trained.evaluation().demographicParity(), before, r.before().rank(s), r.phiAfter(),
                 r.after().rank(s), brute, genetic, ResultRow.decrease(before, r.phiAfter()),
                 baselineDecrease(before, brute), baselineDecrease(before, genetic), r.lambda(), r.detectionRate(),
-                r.detected(), (System.nanoTime() - start) / 1e9);
+                r.detected(), (System.nanoTime() - start) / 1e9,
+                r.genetic().map(GeneticAttack.Result::generations).orElse(0),
+                r.genetic().map(GeneticAttack.Result::seconds).orElse(0.0), model.scale().label(),
+                explainerName(model), hyperparameters, phiFull, ResultRow.decrease(phiFull, r.phiAfter()), freshRate,
+                study.freshDraws(), lambdaGrid);
         return new Output(row, calibration);
     }
 
@@ -157,6 +183,48 @@ final class StudyRun {
             return new LambdaGrid(grid.lo() - span, grid.hi(), steps);
         }
         return new LambdaGrid(grid.lo(), grid.hi() + span, steps);
+    }
+
+    /**
+     * The trained model as the paper explains it: a boosted model on the probability scale becomes the sigmoid of its
+     * log-odds (then explained exactly, not by TreeSHAP); otherwise the model itself.
+     */
+    static Model explained(Model trained, org.foolshap.model.OutputScale scale) {
+        if (scale == trained.scale() || trained.scale() != org.foolshap.model.OutputScale.LOG_ODDS
+                || scale != org.foolshap.model.OutputScale.PROBABILITY) {
+            return trained;
+        }
+        return Model.of(trained.width(), row -> 1 / (1 + Math.exp(-trained.output(row))));
+    }
+
+    /** "treeshap", "linear" or "exact": what {@link Explainers#auto} picks for the model. */
+    static String explainerName(Model model) {
+        return model instanceof org.foolshap.model.TreeEnsemble ? "treeshap"
+                : model instanceof org.foolshap.model.LinearModel ? "linear" : "exact";
+    }
+
+    /** The chosen hyperparameters as key=value pairs joined by ';' (no commas: they sit in a CSV field). */
+    static String hyperparameters(Trainer trainer) {
+        return trainer.describe().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(java.util.stream.Collectors.joining(";"));
+    }
+
+    /**
+     * Detection rate at the chosen lambda on {@code draws} fresh pairs: S_1' drawn from lambda*'s weights (M rows
+     * with replacement) and audited with the attack's fixed S_0', with a generator independent of the sweep's.
+     */
+    static double freshDetectionRate(AttackResult r, int draws, long seed) {
+        double[] cum = Draws.cumulative(r.chosen().weights().weights());
+        Auditor auditor = r.auditor();
+        double[] f1 = auditor.backgroundOutputs();
+        double[] s0 = Draws.pick(auditor.foregroundOutputs(), r.s0());
+        SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 12_345);
+        int m = r.s1().length;
+        int detected = 0;
+        for (int t = 0; t < draws; t++) {
+            detected += auditor.detects(s0, Draws.pick(f1, Draws.fromCumulative(cum, m, rng)), rng) ? 1 : 0;
+        }
+        return detected / (double) draws;
     }
 
     /** Phi_s of the best undetected brute-force sample; NaN when every tried sample was detected. */

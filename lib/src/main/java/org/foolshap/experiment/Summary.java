@@ -20,14 +20,25 @@ public final class Summary {
     private Summary() {
     }
 
+    /** Bootstrap resamples behind each interval of a median. */
+    public static final int BOOTSTRAP = 2000;
+
+    /** A median with its 95% percentile-bootstrap interval ({@link #BOOTSTRAP} resamples of the runs, seeded). */
+    public record Median(double value, double low, double high) {
+    }
+
     /**
      * Medians over seeds of one dataset x model (model "all" when pooled over models). Decreases are fractions.
      *
-     * @param detectedFinal how many runs' final audit rejected the Fool SHAP sample
+     * @param decreaseFoolShap median decrease against one honest M-row sample, with its bootstrap interval
+     * @param decreaseFull     median Fool SHAP decrease against the full background
+     * @param detectionRate    median detection rate at lambda* in the sweep (R draws)
+     * @param freshRate        median detection rate at lambda* re-estimated on fresh draws
+     * @param detectedFinal    how many runs' final audit rejected the Fool SHAP sample
      */
-    public record Line(String dataset, String model, int runs, double phiBefore, double decreaseFoolShap,
-                       double decreaseBrute, double decreaseGenetic, double detectionRate, double maxDetectionRate,
-                       int detectedFinal, double seconds) {
+    public record Line(String dataset, String model, int runs, double phiBefore, Median decreaseFoolShap,
+                       Median decreaseBrute, Median decreaseGenetic, Median decreaseFull, double detectionRate,
+                       double maxDetectionRate, double freshRate, int detectedFinal, double seconds) {
     }
 
     /** One line per dataset x model present in {@code rows}, in first-seen order. */
@@ -61,10 +72,38 @@ public final class Summary {
             detected += r.detectedFinal() ? 1 : 0;
             maxRate = Math.max(maxRate, r.detectionRate());
         }
+        long seed = (dataset + "/" + model).hashCode();
         return new Line(dataset, model, g.size(), median(g, ResultRow::phiBefore),
-                median(g, ResultRow::decreaseFoolShap), median(g, ResultRow::decreaseBrute),
-                median(g, ResultRow::decreaseGenetic), median(g, ResultRow::detectionRate), maxRate, detected,
+                bootstrap(g, ResultRow::decreaseFoolShap, seed), bootstrap(g, ResultRow::decreaseBrute, seed + 1),
+                bootstrap(g, ResultRow::decreaseGenetic, seed + 2), bootstrap(g, ResultRow::decreaseFull, seed + 3),
+                median(g, ResultRow::detectionRate), maxRate, median(g, ResultRow::detectionRateFresh), detected,
                 median(g, ResultRow::seconds));
+    }
+
+    /** The median of a column with its 95% percentile-bootstrap interval (NaN values left out). */
+    static Median bootstrap(List<ResultRow> g, java.util.function.ToDoubleFunction<ResultRow> f, long seed) {
+        double[] v = g.stream().mapToDouble(f).filter(d -> !Double.isNaN(d)).toArray();
+        if (v.length == 0) {
+            return new Median(Double.NaN, Double.NaN, Double.NaN);
+        }
+        double[] medians = new double[BOOTSTRAP];
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
+        double[] resample = new double[v.length];
+        for (int b = 0; b < BOOTSTRAP; b++) {
+            for (int i = 0; i < v.length; i++) {
+                resample[i] = v[rng.nextInt(v.length)];
+            }
+            medians[b] = median(resample);
+        }
+        java.util.Arrays.sort(medians);
+        return new Median(median(v.clone()), medians[(int) Math.floor(0.025 * (BOOTSTRAP - 1))],
+                medians[(int) Math.ceil(0.975 * (BOOTSTRAP - 1))]);
+    }
+
+    private static double median(double[] v) {
+        java.util.Arrays.sort(v);
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
     }
 
     /**
@@ -74,9 +113,10 @@ public final class Summary {
     public static List<String> acceptanceFailures(List<ResultRow> rows) {
         List<String> failures = new ArrayList<>();
         for (Line l : byDataset(rows)) {
-            if (!(l.decreaseFoolShap() > l.decreaseBrute())) {
+            if (!(l.decreaseFoolShap().value() > l.decreaseBrute().value())) {
                 failures.add(String.format(Locale.ROOT, "%s: Fool SHAP's median decrease %.1f%% does not beat brute"
-                        + " force's %.1f%%", l.dataset(), 100 * l.decreaseFoolShap(), 100 * l.decreaseBrute()));
+                        + " force's %.1f%%", l.dataset(), 100 * l.decreaseFoolShap().value(),
+                        100 * l.decreaseBrute().value()));
             }
         }
         for (ResultRow r : rows) {
@@ -88,31 +128,40 @@ public final class Summary {
         return failures;
     }
 
-    /** A fixed-width text table of the lines (decreases in %), for terminals and Markdown code blocks. */
+    /** A fixed-width text table of the lines (decreases in %, medians with [95% bootstrap interval]). */
     public static String table(List<Line> lines) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%-15s %-5s %4s %10s %9s %9s %9s %8s %8s %6s %8s%n", "dataset",
-                "model", "runs", "phi_s", "foolshap", "brute", "genetic", "det.rate", "max.det", "final", "seconds"));
+        sb.append(String.format(Locale.ROOT, "%-12s %-5s %4s %9s %-20s %-20s %-20s %8s %8s %8s %8s %6s %8s%n",
+                "dataset", "model", "runs", "phi_s", "foolshap", "brute", "genetic", "vs.full", "det.rate",
+                "max.det", "fresh", "final", "seconds"));
         for (Line l : lines) {
-            sb.append(String.format(Locale.ROOT, "%-15s %-5s %4d %10.4f %8.1f%% %8.1f%% %8.1f%% %7.0f%% %7.0f%%"
-                            + " %3d/%-2d %8.1f%n", l.dataset(), l.model(), l.runs(), l.phiBefore(), 100 * l.decreaseFoolShap(),
-                    100 * l.decreaseBrute(), 100 * l.decreaseGenetic(), 100 * l.detectionRate(),
-                    100 * l.maxDetectionRate(), l.detectedFinal(), l.runs(), l.seconds()));
+            sb.append(String.format(Locale.ROOT, "%-12s %-5s %4d %9.4f %-20s %-20s %-20s %7.1f%% %7.0f%% %7.0f%%"
+                            + " %7.1f%% %3d/%-2d %8.1f%n", l.dataset(), l.model(), l.runs(), l.phiBefore(),
+                    text(l.decreaseFoolShap()), text(l.decreaseBrute()), text(l.decreaseGenetic()),
+                    100 * l.decreaseFull().value(), 100 * l.detectionRate(), 100 * l.maxDetectionRate(),
+                    100 * l.freshRate(), l.detectedFinal(), l.runs(), l.seconds()));
         }
         return sb.toString();
     }
 
-    /** The same lines as a Markdown table (decreases in %, medians over seeds). */
+    /** "92.1% [80.3, 95.0]": a median decrease and its interval, in %. */
+    static String text(Median m) {
+        return String.format(Locale.ROOT, "%.1f%% [%.1f, %.1f]", 100 * m.value(), 100 * m.low(), 100 * m.high());
+    }
+
+    /** The same lines as a Markdown table (decreases in %, medians over seeds with 95% bootstrap intervals). */
     public static String markdown(List<Line> lines) {
         StringBuilder sb = new StringBuilder();
         sb.append("| dataset | model | runs | median Phi_s before | Fool SHAP | brute force | genetic "
-                + "| median detection rate | max detection rate | final audit detected | median seconds |\n");
-        sb.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+                + "| Fool SHAP vs full background | median detection rate | max detection rate "
+                + "| median fresh detection rate | final audit detected | median seconds |\n");
+        sb.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (Line l : lines) {
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %.4f | %.1f%% | %.1f%% | %.1f%% | %.0f%% | %.0f%%"
-                            + " | %d/%d | %.0f |%n", l.dataset(), l.model(), l.runs(), l.phiBefore(),
-                    100 * l.decreaseFoolShap(), 100 * l.decreaseBrute(), 100 * l.decreaseGenetic(),
-                    100 * l.detectionRate(), 100 * l.maxDetectionRate(), l.detectedFinal(), l.runs(), l.seconds()));
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %.4f | %s | %s | %s | %.1f%% | %.0f%% | %.0f%%"
+                            + " | %.1f%% | %d/%d | %.0f |%n", l.dataset(), l.model(), l.runs(), l.phiBefore(),
+                    text(l.decreaseFoolShap()), text(l.decreaseBrute()), text(l.decreaseGenetic()),
+                    100 * l.decreaseFull().value(), 100 * l.detectionRate(), 100 * l.maxDetectionRate(),
+                    100 * l.freshRate(), l.detectedFinal(), l.runs(), l.seconds()));
         }
         return sb.toString();
     }

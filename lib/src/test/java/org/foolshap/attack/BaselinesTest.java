@@ -70,6 +70,68 @@ class BaselinesTest {
         assertEquals(r.target(), r.phi()[Synthetic.GENDER], 1e-12);
     }
 
+    /**
+     * The published setting: population 10 and exactly 100 generations when no audit ever fires (no early stop, no
+     * time limit); the operators keep categorical columns, zeros (capital = 0) and the initial range of each column.
+     */
+    @Test
+    void publishedGeneticRunsAHundredGenerationsAndKeepsZerosAndRanges() {
+        GeneticAttack published = GeneticAttack.withDefaults();
+        assertEquals(10, published.population());
+        assertEquals(100, published.maxGenerations());
+        assertEquals(Double.POSITIVE_INFINITY, published.seconds());
+        assertEquals(7.5, GeneticAttack.fast(7.5).seconds());
+        assertEquals(100, GeneticAttack.fast(7.5).maxGenerations());
+
+        Explainer explainer = Explainers.auto(Synthetic.model());
+        double[][] women = Synthetic.group(300, 0, 1);
+        double[][] men = Synthetic.group(400, 1, 2);
+        // an auditor that never fires: the search can only end at the generation limit
+        Auditor auditor = Auditor.of(explainer.model().outputs(women), explainer.model().outputs(men))
+                .withSignificance(1e-300);
+        double[][] s0 = java.util.Arrays.copyOf(women, 40);
+        double[][] s1 = java.util.Arrays.copyOf(men, 40);
+        GeneticAttack.Result r = published.withCategorical(new boolean[] {false, true, false, false}).withSeed(3)
+                .run(explainer, s0, s1, Synthetic.GENDER, auditor);
+        assertEquals(GeneticAttack.Stop.GENERATIONS, r.stop());
+        assertEquals(100, r.generations());
+        assertTrue(r.found(), "a hundred undetected generations improve on the initial sample");
+        int[] all = java.util.stream.IntStream.range(0, 40).toArray();
+        double start = Coefficients.phi(explainer.coefficients(s0, s1), all)[Synthetic.GENDER];
+        assertTrue(Math.abs(r.target()) < Math.abs(start), r.target() + " vs " + start);
+        boolean moved = false;
+        for (int row = 0; row < 40; row++) {
+            assertEquals(1, r.rows()[row][Synthetic.GENDER], "categorical column changed");
+            if (s1[row][3] == 0) {
+                assertEquals(0, r.rows()[row][3], "a zero was mutated");
+            }
+            for (int col : new int[] {0, 2, 3}) {
+                double lo = java.util.Arrays.stream(s1).mapToDouble(x -> x[col]).min().orElseThrow();
+                double hi = java.util.Arrays.stream(s1).mapToDouble(x -> x[col]).max().orElseThrow();
+                assertTrue(r.rows()[row][col] >= lo && r.rows()[row][col] <= hi, "column " + col + " out of range");
+                moved |= r.rows()[row][col] != s1[row][col];
+            }
+        }
+        assertTrue(moved);
+    }
+
+    @Test
+    void geneticDetectionStopCountsConsecutiveGenerations() {
+        Explainer explainer = Explainers.auto(Synthetic.model());
+        double[][] women = Synthetic.group(300, 0, 1);
+        double[] impossible = new double[400];
+        for (int i = 0; i < impossible.length; i++) {
+            impossible[i] = -10 - i % 7; // far below every output of the model: every audit detects
+        }
+        Auditor auditor = Auditor.of(explainer.model().outputs(women), impossible);
+        for (int patience : new int[] {1, 4}) {
+            GeneticAttack.Result r = GeneticAttack.withDefaults().withPatience(patience).run(explainer,
+                    java.util.Arrays.copyOf(women, 30), Synthetic.group(30, 1, 2), Synthetic.GENDER, auditor);
+            assertEquals(GeneticAttack.Stop.DETECTIONS, r.stop());
+            assertEquals(patience, r.generations());
+        }
+    }
+
     @Test
     void constantModelIsRejected() {
         Explainer explainer = Explainers.auto(Model.of(4, x -> 0.5));

@@ -35,6 +35,9 @@ class ReproduceCommandTest {
                 {"reproduce", "--lambdas", "2:1:5", "--out", out},
                 {"reproduce", "--lambdas", "-0.5:2:20", "--out", out},
                 {"reproduce", "--log10-lambdas", "2:1:5", "--out", out},
+                {"reproduce", "--genetic", "slow", "--out", out},
+                {"reproduce", "--lambda-preset", "paper", "--out", out},
+                {"reproduce", "--tune", "-1", "--out", out},
                 {"reproduce", "--datasets", "compas"}}) {
             DataCommandsTest.Run r = run(args);
             assertEquals(2, r.code(), String.join(" ", args) + "\n" + r.err());
@@ -48,7 +51,8 @@ class ReproduceCommandTest {
     private Path folderWithOneRow(boolean withSettings) throws Exception {
         Path out = Files.createDirectories(dir.resolve("resume"));
         ResultRow row = new ResultRow("marketing", "rf", 0, 500, 4000, -0.1, -0.02, 3, -0.001, 9, -0.015, -0.018,
-                0.95, 0.25, 0.1, 1.5, 0.03, false, 12.0);
+                0.95, 0.25, 0.1, 1.5, 0.03, false, 12.0, 100, 6.0, "probability", "treeshap",
+                "trees=100;max_depth=10", -0.021, 0.95, 0.05, 1000, "study:-0.5:2.0:20");
         new ResultsFile(out.resolve("results.csv")).append(row);
         if (withSettings) {
             new SettingsFile(out.resolve("settings.json")).write(Study.withDefaults().settings());
@@ -118,5 +122,61 @@ class ReproduceCommandTest {
         assertTrue(r.out().contains("skipped marketing") && r.out().contains("fetch --dataset marketing"), r.out());
         assertTrue(r.out().contains("no results"), r.out());
         assertFalse(Files.exists(dir.resolve("out").resolve("results.csv")));
+    }
+
+    @Test
+    void resumingWithAnotherTuningOrGeneticSettingIsRefusedInOneLine() throws Exception {
+        Path out = folderWithOneRow(true);
+        DataCommandsTest.Run r = run("reproduce", "--datasets", "marketing", "--models", "rf", "--seeds", "0",
+                "--tune", "0", "--genetic", "fast", "--lambda-preset", "official", "--data-dir", dir.toString(),
+                "--out", out.toString());
+        HostileInputTest.assertOneLine(r, "--tune 50 (now 0)", "--genetic published (now fast)",
+                "--lambda-preset official false (now true)", "new --out");
+        assertEquals(1, new ResultsFile(out.resolve("results.csv")).read().size(), "nothing appended");
+    }
+
+    /**
+     * The reduced grid through the command: marketing x rf x seed 0 on the mirror, with the issue's new columns
+     * (cheap settings: M = 50, 20 audits per lambda, 2 tuning candidates, the FAST genetic setting).
+     */
+    @Test
+    void reducedGridOnMarketingWritesTheNewColumns() throws Exception {
+        Path mirror = org.foolshap.data.Mirror.require("marketing", "bank-full.csv");
+        Path out = dir.resolve("marketing");
+        DataCommandsTest.Run r = run("reproduce", "--datasets", "marketing", "--models", "rf", "--seeds", "0",
+                "--m", "50", "--repeats", "20", "--log10-lambdas", "0:3:4", "--lambda-extensions", "0", "--tune", "2",
+                "--genetic", "fast", "--fresh-draws", "1000", "--calibration-draws", "50", "--data-dir",
+                mirror.toString(), "--out", out.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        java.util.List<String> lines = Files.readAllLines(out.resolve("results.csv"));
+        assertEquals(String.join(",", ResultRow.COLUMNS), lines.get(0));
+        for (String column : new String[] {"genetic_generations", "genetic_seconds", "scale", "explainer",
+                "hyperparameters", "phi_s_full", "relative_decrease_full", "detection_rate_fresh", "fresh_draws",
+                "lambda_grid"}) {
+            assertTrue(ResultRow.COLUMNS.contains(column), column);
+        }
+        ResultRow row = new ResultsFile(out.resolve("results.csv")).read().get(0);
+        assertEquals("marketing/rf/0", row.key());
+        assertEquals(38_750, row.foreground());
+        assertEquals(6_461, row.background());
+        assertEquals("probability", row.scale());
+        assertEquals("treeshap", row.explainer());
+        assertTrue(row.hyperparameters().contains("trees=") && row.hyperparameters().contains("max_depth="),
+                row.hyperparameters());
+        assertEquals(1000, row.freshDraws());
+        assertTrue(row.detectionRateFresh() >= 0 && row.detectionRateFresh() <= 1);
+        assertEquals("study:0.0:3.0:4", row.lambdaGrid());
+        assertTrue(row.geneticGenerations() >= 1 && row.geneticGenerations() <= 100);
+        // the decrease against the full background is the same formula against Phi_s(S_0', D_1)
+        assertEquals(ResultRow.decrease(row.phiFull(), row.phiFoolShap()), row.decreaseFull(), 1e-5);
+        assertTrue(Files.isRegularFile(out.resolve("figure5.png")));
+        assertTrue(r.out().contains("["), "medians with bootstrap intervals: " + r.out());
+        // resuming with the same options computes nothing
+        DataCommandsTest.Run again = run("reproduce", "--datasets", "marketing", "--models", "rf", "--seeds", "0",
+                "--m", "50", "--repeats", "20", "--log10-lambdas", "0:3:4", "--lambda-extensions", "0", "--tune", "2",
+                "--genetic", "fast", "--fresh-draws", "1000", "--calibration-draws", "50", "--data-dir",
+                mirror.toString(), "--out", out.toString());
+        assertEquals(0, again.code(), again.out() + again.err());
+        assertTrue(again.out().contains("0 runs computed, 1 resumed"), again.out());
     }
 }

@@ -75,8 +75,8 @@ class StudyTest {
         Study study = Study.withDefaults().withDatasets(List.of("marketing", "compas"))
                 .withModels(List.of(ModelKind.RF)).withSeeds(List.of(0)).withDataDir(data)
                 .withAttack(FoolShap.withDefaults().withProtocol(protocol).withLambdas(new LambdaGrid(0, 2, 5))
-                        .withBaselineSeconds(1))
-                .withCalibrationDraws(200);
+                        .withBaselineSeconds(1).withFastGenetic(true))
+                .withCalibrationDraws(200).withTuning(0).withFreshDraws(200);
         assertEquals(protocol, study.protocol());
         ResultsFile results = new ResultsFile(dir.resolve("out").resolve("results.csv"));
         CalibrationFile calibration = new CalibrationFile(dir.resolve("out").resolve("calibration.csv"));
@@ -109,8 +109,9 @@ class StudyTest {
         assertEquals(String.join(",", ResultRow.COLUMNS), lines.get(0));
         assertEquals("dataset,model,seed,n_foreground,n_background,demographic_parity,phi_s_before,rank_before,"
                 + "phi_s_foolshap,rank_foolshap,phi_s_brute,phi_s_genetic,relative_decrease_foolshap,"
-                + "relative_decrease_brute,relative_decrease_genetic,lambda,detection_rate,detected_final,seconds",
-                lines.get(0));
+                + "relative_decrease_brute,relative_decrease_genetic,lambda,detection_rate,detected_final,seconds,"
+                + "genetic_generations,genetic_seconds,scale,explainer,hyperparameters,phi_s_full,"
+                + "relative_decrease_full,detection_rate_fresh,fresh_draws,lambda_grid", lines.get(0));
         assertEquals(2, lines.size());
         ResultRow r = o.rows().get(0);
         assertEquals(lines.get(1), r.csv());
@@ -205,6 +206,49 @@ class StudyTest {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> study.withThreads(2).execute(plan, StudyListener.NONE));
         assertTrue(e.getMessage().contains("another study"), e.getMessage());
+    }
+
+    /** The default study is the paper's Figure 5: 4 datasets x their models x 5 seeds = 50 runs, planned only. */
+    @Test
+    void theDefaultGridIsThePapersFiftyRuns() throws Exception {
+        Path mirror = Mirror.require("marketing", "bank-full.csv");
+        Mirror.require("adult", "adult.data", "adult.test");
+        Mirror.require("compas", "compas.csv");
+        Mirror.require("communities", "communities.csv");
+        Study study = Study.withDefaults().withDataDir(mirror);
+        assertEquals(List.of("compas", "adult", "marketing", "communities"), study.datasets());
+        assertEquals(50, study.tuning());
+        assertFalse(study.attack().fastGenetic(), "the study's genetic baseline is the published one");
+        assertEquals("published", study.settings().get("genetic"));
+        assertTrue(FoolShap.withDefaults().fastGenetic(), "a single attack defaults to the FAST setting");
+        Plan plan = study.plan(new ResultsFile(dir.resolve("grid").resolve("results.csv")));
+        assertEquals(50, plan.tasks().size(), plan.toString());
+        assertEquals(15, plan.tasks().stream().filter(t -> t.dataset().equals("adult")).count());
+        assertEquals(10, plan.tasks().stream().filter(t -> t.dataset().equals("marketing")).count());
+        assertEquals(2, plan.skipped().size(), plan.skipped().toString());
+        for (Study.Skip skip : plan.skipped()) {
+            assertEquals("mlp", skip.model());
+            assertTrue(skip.reason().contains("Figure 5"), skip.reason());
+        }
+        assertEquals(55, study.withPaperModels(false).plan(new ResultsFile(dir.resolve("all").resolve("results.csv")))
+                .tasks().size(), "mlp on marketing too (communities is too wide for exact SHAP)");
+        // the paper's scales: boosting explained on the probability on adult and compas, log-odds elsewhere
+        assertEquals(org.foolshap.model.OutputScale.PROBABILITY, PaperGrid.scale("adult", PaperGrid.XGB_COLUMN));
+        assertEquals(org.foolshap.model.OutputScale.LOG_ODDS, PaperGrid.scale("marketing", PaperGrid.XGB_COLUMN));
+        assertEquals(new LambdaGrid(-0.5, 4, 40), PaperGrid.officialLambdas("communities", ModelKind.RF).orElseThrow());
+        assertTrue(PaperGrid.officialLambdas("marketing", PaperGrid.XGB_COLUMN).isEmpty());
+    }
+
+    /** A boosted model on the probability scale is the sigmoid of its log-odds, then explained exactly. */
+    @Test
+    void boostingOnTheProbabilityScaleIsTheSigmoidOfItsMargin() {
+        org.foolshap.model.Model margin = org.foolshap.model.Model.of(2, x -> x[0] - 2 * x[1],
+                org.foolshap.model.OutputScale.LOG_ODDS);
+        org.foolshap.model.Model p = StudyRun.explained(margin, org.foolshap.model.OutputScale.PROBABILITY);
+        assertEquals(org.foolshap.model.OutputScale.PROBABILITY, p.scale());
+        assertEquals(1 / (1 + Math.exp(-(0.5 - 2))), p.output(new double[] {0.5, 1}), 1e-12);
+        assertEquals("exact", StudyRun.explainerName(p));
+        assertTrue(StudyRun.explained(margin, org.foolshap.model.OutputScale.LOG_ODDS) == margin);
     }
 
     @Test

@@ -11,7 +11,8 @@ class SummaryTest {
     static ResultRow row(String dataset, String model, int seed, double fool, double brute, double rate) {
         double before = -0.1;
         return new ResultRow(dataset, model, seed, 100, 200, -0.2, before, 2, before * (1 - fool), 5,
-                before * (1 - brute), Double.NaN, fool, brute, 0, 10, rate, false, 12);
+                before * (1 - brute), Double.NaN, fool, brute, 0, 10, rate, false, 12, 100, 3, "probability",
+                "treeshap", "trees=100", before, fool, rate, 1000, "study:-0.5:2.0:20");
     }
 
     @Test
@@ -24,15 +25,38 @@ class SummaryTest {
         assertEquals("a", a.dataset());
         assertEquals("rf", a.model());
         assertEquals(3, a.runs());
-        assertEquals(0.7, a.decreaseFoolShap(), 1e-12);
-        assertEquals(0.2, a.decreaseBrute(), 1e-12);
+        assertEquals(0.7, a.decreaseFoolShap().value(), 1e-12);
+        assertEquals(0.2, a.decreaseBrute().value(), 1e-12);
+        // the bootstrap interval of a median of {0.5, 0.7, 0.9} lies within the data and contains the median
+        assertTrue(a.decreaseFoolShap().low() >= 0.5 && a.decreaseFoolShap().low() <= 0.7, a.toString());
+        assertTrue(a.decreaseFoolShap().high() >= 0.7 && a.decreaseFoolShap().high() <= 0.9, a.toString());
+        assertTrue(a.decreaseFoolShap().low() < a.decreaseFoolShap().high());
         assertEquals(0.04, a.detectionRate(), 1e-12);
         assertEquals(0.09, a.maxDetectionRate(), 1e-12);
         List<Summary.Line> pooled = Summary.byDataset(rows);
         assertEquals(2, pooled.size());
-        assertEquals((0.5 + 0.7) / 2, pooled.get(0).decreaseFoolShap(), 1e-12); // 0.2 0.5 0.7 0.9
+        assertEquals((0.5 + 0.7) / 2, pooled.get(0).decreaseFoolShap().value(), 1e-12); // 0.2 0.5 0.7 0.9
         assertTrue(Summary.table(lines).contains("70.0%"), Summary.table(lines));
         assertTrue(Summary.markdown(lines).startsWith("| dataset | model |"));
+    }
+
+    /** The percentile bootstrap of a median against its closed form: P(median of 3 resampled values = v_(2)). */
+    @Test
+    void bootstrapIntervalOfAMedianMatchesTheResamplingDistribution() {
+        // with 3 distinct values, a resample's median is the smallest with probability 7/27 (> 2.5%): the interval's
+        // low end is the smallest value, and symmetrically the high end the largest
+        List<ResultRow> rows = List.of(row("a", "rf", 0, 0.1, 0, 0), row("a", "rf", 1, 0.5, 0, 0),
+                row("a", "rf", 2, 0.9, 0, 0));
+        Summary.Median m = Summary.bootstrap(rows, ResultRow::decreaseFoolShap, 1);
+        assertEquals(0.5, m.value(), 1e-12);
+        assertEquals(0.1, m.low(), 1e-12);
+        assertEquals(0.9, m.high(), 1e-12);
+        // 20 equal values: a degenerate interval
+        List<ResultRow> same = java.util.stream.IntStream.range(0, 20).mapToObj(i -> row("a", "rf", i, 0.3, 0, 0))
+                .toList();
+        Summary.Median s = Summary.bootstrap(same, ResultRow::decreaseFoolShap, 1);
+        assertEquals(0.3, s.low(), 1e-12);
+        assertEquals(0.3, s.high(), 1e-12);
     }
 
     @Test
