@@ -6,12 +6,12 @@ import picocli.CommandLine.Option;
 /**
  * The lambda grid of attack and reproduce, in one convention: {@code --lambdas LO:HI:STEPS} takes lambda values
  * (log-spaced from LO to HI, both > 0), {@code --log10-lambdas LO:HI:STEPS} the same grid by its base-10 exponents
- * (the library's {@link LambdaGrid#parse} form). Without either, the paper's grid: 10^-0.5 (0.316) to 100, 20 steps.
+ * (the library's {@link LambdaGrid#parse} form). Without either, 10^-0.5 (0.316) to 100 in 20 steps: the official scripts' grid for Adult (other configurations had their own; reproduce --lambda-preset official), widened past an edge when lambda* lands on it.
  */
 final class LambdaOptions {
     @Option(names = "--lambdas", paramLabel = "LO:HI:STEPS",
             description = "lambda values, log-spaced from LO to HI (both > 0) in STEPS points, e.g. 0.316:100:20 "
-                    + "(default: the paper's grid, 10^-0.5 = 0.316 to 100 in 20 steps)")
+                    + "(default: 10^-0.5 = 0.316 to 100 in 20 steps, the official grid for Adult)")
     String values;
 
     @Option(names = "--log10-lambdas", paramLabel = "LO:HI:STEPS",

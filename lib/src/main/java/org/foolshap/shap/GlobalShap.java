@@ -15,9 +15,9 @@ import org.foolshap.model.Metrics;
  * sigma_F^2 / |F| + sigma_B^2 / |B| + O(1 / |F||B|), where sigma_F^2 = Var_x E_z h and sigma_B^2 = Var_z E_x h.
  * We estimate sigma_F^2 by the sample variance over x of the row means (1/|B|) sum_z h(x, z), sigma_B^2 by that over
  * z of the column means; these plug-ins overestimate by Var(h) / |F||B| in total, a slightly conservative interval.
- * (The paper's published code uses sqrt((s_F^2 + s_B^2) / (2 * 2M)), half the width for |F| = |B| = M, about 65%
- * coverage at a nominal 95%.) Row means come from the antisymmetry phi(f, x, z) = -phi(f, z, x): they are minus the
- * coefficients of the swapped problem, so the fast aggregated TreeSHAP serves both.
+ * (The paper's published code uses sqrt((s_F^2 + s_B^2) / (2 * 2M)), half the width for |F| = |B| = M: 67.3%
+ * coverage, 2 Phi(1.96 / 2) - 1, at a nominal 95%.) Row means come from the antisymmetry
+ * phi(f, x, z) = -phi(f, z, x): they are minus the coefficients of the swapped problem, so the fast aggregated TreeSHAP serves both.
  */
 public final class GlobalShap {
     private final Explainer explainer;
