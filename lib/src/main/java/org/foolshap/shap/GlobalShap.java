@@ -17,7 +17,8 @@ import org.foolshap.model.Metrics;
  * z of the column means; these plug-ins overestimate by Var(h) / |F||B| in total, a slightly conservative interval.
  * (The paper's published code uses sqrt((s_F^2 + s_B^2) / (2 * 2M)), half the width for |F| = |B| = M: 67.3%
  * coverage, 2 Phi(1.96 / 2) - 1, at a nominal 95%.) Row means come from the antisymmetry
- * phi(f, x, z) = -phi(f, z, x): they are minus the coefficients of the swapped problem, so the fast aggregated TreeSHAP serves both.
+ * phi(f, x, z) = -phi(f, z, x): they are minus the coefficients of the swapped problem, so the fast aggregated
+ * TreeSHAP serves both.
  */
 public final class GlobalShap {
     private final Explainer explainer;
