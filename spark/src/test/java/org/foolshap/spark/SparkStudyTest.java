@@ -65,8 +65,16 @@ class SparkStudyTest {
         assertEquals(2, again.resumed());
     }
 
-    /** Each row's CSV line without its last field, the run's seconds. */
+    /** Each row's CSV line with its wall-time fields (the run's and the genetic baseline's seconds) blanked. */
     private static List<String> withoutTiming(List<ResultRow> rows) {
-        return rows.stream().map(r -> r.csv().substring(0, r.csv().lastIndexOf(','))).toList();
+        int seconds = ResultRow.COLUMNS.indexOf("seconds");
+        int genetic = ResultRow.COLUMNS.indexOf("genetic_seconds");
+        return rows.stream().map(r -> {
+            String[] cells = r.csv().split(",", -1);
+            assertEquals(ResultRow.COLUMNS.size(), cells.length, r.csv());
+            cells[seconds] = "";
+            cells[genetic] = "";
+            return String.join(",", cells);
+        }).toList();
     }
 }
