@@ -25,10 +25,19 @@ import org.foolshap.model.ModelKind;
  * @param dataDir           raw files' directory, null for FOOLSHAP_DATA or the cache (must be readable on executors)
  * @param mlpBackground     background cap of MLP runs
  * @param calibrationDraws  honest draws audited per run; 0 = none
+ * @param tuning            random-search iterations per model (the study's default: the paper's 50; 0 = none)
  */
 public record StudySpec(List<String> datasets, List<String> models, List<Integer> seeds, int m, int repeats,
                         double significance, double[] lambdas, int lambdaExtensions, boolean baselines,
-                        String dataDir, int mlpBackground, int calibrationDraws) implements Serializable {
+                        String dataDir, int mlpBackground, int calibrationDraws, int tuning) implements Serializable {
+    /** With the study's default tuning (the paper's random search). */
+    public StudySpec(List<String> datasets, List<String> models, List<Integer> seeds, int m, int repeats,
+                     double significance, double[] lambdas, int lambdaExtensions, boolean baselines, String dataDir,
+                     int mlpBackground, int calibrationDraws) {
+        this(datasets, models, seeds, m, repeats, significance, lambdas, lambdaExtensions, baselines, dataDir,
+                mlpBackground, calibrationDraws, Study.withDefaults().tuning());
+    }
+
     public StudySpec {
         datasets = List.copyOf(datasets);
         models = List.copyOf(models);
@@ -38,7 +47,7 @@ public record StudySpec(List<String> datasets, List<String> models, List<Integer
             throw new IllegalArgumentException("lambdas are lo, hi, steps (base-10 exponents)");
         }
         build(datasets, models, seeds, m, repeats, significance, lambdas, lambdaExtensions, baselines, dataDir,
-                mlpBackground, calibrationDraws); // every setting checked once, on the driver
+                mlpBackground, calibrationDraws, tuning); // every setting checked once, on the driver
     }
 
     /** The reproduce command's defaults: the paper's grid and protocol. */
@@ -54,18 +63,18 @@ public record StudySpec(List<String> datasets, List<String> models, List<Integer
     /** The library's study with these settings (one thread: the cluster runs the tasks in parallel). */
     public Study study() {
         return build(datasets, models, seeds, m, repeats, significance, lambdas, lambdaExtensions, baselines, dataDir,
-                mlpBackground, calibrationDraws);
+                mlpBackground, calibrationDraws, tuning);
     }
 
     private static Study build(List<String> datasets, List<String> models, List<Integer> seeds, int m, int repeats,
                                double significance, double[] lambdas, int lambdaExtensions, boolean baselines,
-                               String dataDir, int mlpBackground, int calibrationDraws) {
+                               String dataDir, int mlpBackground, int calibrationDraws, int tuning) {
         Protocol protocol = Protocol.paper().withM(m).withRepeats(repeats).withSignificance(significance);
         FoolShap attack = FoolShap.withDefaults().withProtocol(protocol)
                 .withLambdas(new LambdaGrid(lambdas[0], lambdas[1], (int) lambdas[2])).withBaselines(baselines);
         return Study.withDefaults().withDatasets(datasets)
                 .withModels(models.stream().map(ModelKind::parse).toList()).withSeeds(seeds).withAttack(attack)
                 .withLambdaExtensions(lambdaExtensions).withDataDir(dataDir == null ? null : Path.of(dataDir))
-                .withMlpBackground(mlpBackground).withCalibrationDraws(calibrationDraws);
+                .withMlpBackground(mlpBackground).withCalibrationDraws(calibrationDraws).withTuning(tuning);
     }
 }

@@ -29,9 +29,12 @@ class SparkStudyTest {
     @BeforeAll
     static void start() {
         Path mirror = AdultFixture.require("compas");
-        // a reduced grid: two seeds, a small protocol, lambda grid widened at most once; baselines off (wall-time)
+        // a reduced grid: two seeds, a small protocol, lambda grid widened at most once; baselines off (wall-time);
+        // no random search: its choice among near-tied candidates flipped once in CI on a loaded run (Smile's
+        // thread-local generators under fork-join are suspected; an open reproducibility issue of the library's
+        // tuning, not of the distribution this test checks)
         spec = new StudySpec(List.of("compas"), List.of("rf"), List.of(0, 1), 50, 10, 0.05,
-                new double[] {-0.5, 2, 4}, 1, false, mirror.toString(), 1000, 40);
+                new double[] {-0.5, 2, 4}, 1, false, mirror.toString(), 1000, 40, 0);
         spark = LocalSpark.start();
     }
 
