@@ -577,19 +577,6 @@ public final class Study {
         return new RunOutput(out.row(), out.calibration());
     }
 
-    /**
-     * One grid run on its own, for drivers that distribute runs (one task per dataset x model x seed): split, tune,
-     * train, attack, baselines, audits, exactly as {@link #execute} does it, without touching any file. Pure function
-     * of (this study's settings, the dataset, kind, seed), except for the baselines' wall-time budgets.
-     *
-     * @param data the dataset, e.g. {@code Datasets.load(name, dataDir())}
-     * @return the run's results.csv row
-     */
-    public ResultRow runOne(org.foolshap.data.Dataset data, ModelKind kind, int seed, Progress progress) {
-        return new StudyRun(this, Objects.requireNonNull(data, "data"), kind, seed, true, false)
-                .execute(Objects.requireNonNull(progress, "progress")).row();
-    }
-
     /** {@link #execute(Plan, StudyListener)} with stage progress sent to {@link Progress#ambient()}. */
     public Outcome execute(Plan plan) throws IOException {
         return execute(plan, StudyListener.of(Progress.ambient()));
