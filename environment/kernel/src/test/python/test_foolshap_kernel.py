@@ -9,6 +9,8 @@ import time
 import unittest
 
 import jupyter_kernel_test
+from jupyter_client.utils import run_sync
+from jupyter_kernel_test.msgspec_v5 import validate_message
 
 KERNEL = os.environ.get("FOOLSHAP_TEST_KERNEL", "foolshap-test")
 
@@ -27,6 +29,32 @@ class FoolshapKernelTests(jupyter_kernel_test.KernelTests):
     complete_code_samples = ["int x = 1;", "1 + 1", "String s = \"a\";\ns.length()", "%classpath"]
     incomplete_code_samples = ["for (int i = 0; i < 3; i++) {", "int twice(int x) {", "String s = \"a\" +"]
     invalid_code_samples = ["}", "int 1x = 3;"]
+
+    # how long an iopub message may trail the execute reply: the suite's own helper waits 0.1 s, which a loaded
+    # 2-core CI machine exceeds now and then (seen on the cell after an error reply)
+    IOPUB_WAIT = 10
+
+    def execute_helper(self, code, timeout=jupyter_kernel_test.TIMEOUT, silent=False, store_history=True,
+                       stop_on_error=True):
+        """The suite's execute_helper with the same checks, waiting IOPUB_WAIT s for each iopub message."""
+        msg_id = self.kc.execute(code=code, silent=silent, store_history=store_history, stop_on_error=stop_on_error)
+        reply = self.get_non_kernel_info_reply(timeout=timeout)
+        validate_message(reply, "execute_reply", msg_id)
+        busy = run_sync(self.kc.iopub_channel.get_msg)(timeout=self.IOPUB_WAIT)
+        validate_message(busy, "status", msg_id)
+        self.assertEqual(busy["content"]["execution_state"], "busy")
+        output = []
+        while True:
+            msg = run_sync(self.kc.iopub_channel.get_msg)(timeout=self.IOPUB_WAIT)
+            validate_message(msg, msg["msg_type"], msg_id)
+            if msg["msg_type"] == "status":
+                self.assertEqual(msg["content"]["execution_state"], "idle")
+                break
+            if msg["msg_type"] == "execute_input":
+                self.assertEqual(msg["content"]["code"], code)
+                continue
+            output.append(msg)
+        return reply, output
 
     code_generate_error = 'throw new IllegalStateException("boom");'
 
