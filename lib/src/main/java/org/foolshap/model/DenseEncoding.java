@@ -102,6 +102,16 @@ final class DenseEncoding implements java.io.Serializable {
         return width;
     }
 
+    /** First encoded column of feature j. */
+    int offset(int j) {
+        return offset[j];
+    }
+
+    /** One past the last encoded column of feature j. */
+    int end(int j) {
+        return j + 1 < offset.length ? offset[j + 1] : width;
+    }
+
     double[] encode(double[] row) {
         double[] out = new double[width];
         for (int j = 0; j < features.width(); j++) {

@@ -30,6 +30,28 @@ public interface Model extends Serializable {
     }
 
     /**
+     * The outputs on every hybrid row of x and z over the given players: {@code out[mask] = f(h)} with
+     * {@code h[players[b]] = x[players[b]]} for each bit b set in {@code mask} and {@code h = z} elsewhere, for
+     * {@code mask} in 0..2^k-1 (k = players.length, {@code out.length >= 2^k}). This is all exact Shapley
+     * enumeration needs; this default builds the 2^k rows and calls {@link #outputs(double[][])}, models with
+     * structure (tree ensembles, dense networks, their sigmoid) override it with something much cheaper.
+     */
+    default void hybridOutputs(double[] x, double[] z, int[] players, double[] out) {
+        int n = 1 << players.length;
+        double[][] hybrids = new double[n][];
+        for (int mask = 0; mask < n; mask++) {
+            double[] h = z.clone();
+            for (int b = 0; b < players.length; b++) {
+                if ((mask & (1 << b)) != 0) {
+                    h[players[b]] = x[players[b]];
+                }
+            }
+            hybrids[mask] = h;
+        }
+        System.arraycopy(outputs(hybrids), 0, out, 0, n);
+    }
+
+    /**
      * Wraps any function. Such a model is code, not data, so it cannot be saved in a {@link ModelFile} (which holds
      * trained, tree-ensemble and linear models as numbers); keep the function in your code instead.
      */

@@ -47,6 +47,12 @@ public record TreeEnsemble(int width, List<Tree> trees, double[] weights, double
         return intercept + s;
     }
 
+    /** All 2^k hybrid outputs in one joint walk of x and z per tree (see {@link TreeHybrids}). */
+    @Override
+    public void hybridOutputs(double[] x, double[] z, int[] players, double[] out) {
+        TreeHybrids.outputs(this, x, z, players, out);
+    }
+
     public Tree tree(int t) {
         return trees.get(t);
     }

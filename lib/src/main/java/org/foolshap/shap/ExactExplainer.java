@@ -6,7 +6,9 @@ import org.foolshap.model.Model;
 /**
  * Exact baseline Shapley values for any model by enumeration. Features where x and z agree are dummies in
  * v(S) = f(x_S, z_rest) - f(z), so only the k features where they differ are enumerated: 2^k model calls per
- * pair (batched), k 2^k arithmetic. Refuses k above {@link #maxDiffering()} with a message giving the cost.
+ * pair through {@link Model#hybridOutputs} (one joint pass per tree for tree ensembles and their sigmoid, an
+ * incremental first layer for dense networks, batched model calls otherwise), then k 2^(k-1) multiply-adds.
+ * Refuses k above {@link #maxDiffering()} with a message giving the cost.
  */
 public final class ExactExplainer implements Explainer {
     private final Model model;
@@ -48,32 +50,41 @@ public final class ExactExplainer implements Explainer {
                     + " = " + (1L << k) + " model calls per pair; use a sampling explainer or withMaxDiffering");
         }
         int n = 1 << k;
-        double[][] hybrids = new double[n][];
+        double[] v = new double[n];
+        model.hybridOutputs(x, z, diff, v);
         for (int mask = 0; mask < n; mask++) {
-            double[] h = z.clone();
-            for (int b = 0; b < k; b++) {
-                if ((mask & (1 << b)) != 0) {
-                    h[diff[b]] = x[diff[b]];
-                }
+            if (!Double.isFinite(v[mask])) {
+                Rows.finite(v[mask], hybrid(x, z, diff, mask));
             }
-            hybrids[mask] = h;
         }
-        double[] v = model.outputs(hybrids);
-        for (int mask = 0; mask < n; mask++) {
-            Rows.finite(v[mask], hybrids[mask]);
-        }
+        // phi_b = sum over S without b of w(|S|) (v(S + b) - v(S)): differences, so that a dummy gets exactly 0
         double[] w = ShapleyWeights.of(k);
+        double[] weight = new double[n];
+        for (int mask = 0; mask < n; mask++) {
+            int size = Integer.bitCount(mask);
+            weight[mask] = size < k ? w[size] : 0;
+        }
         for (int b = 0; b < k; b++) {
             int bit = 1 << b;
             double s = 0;
-            for (int mask = 0; mask < n; mask++) {
-                if ((mask & bit) == 0) {
-                    s += w[Integer.bitCount(mask)] * (v[mask | bit] - v[mask]);
+            for (int high = 0; high < n; high += 2 * bit) {
+                for (int mask = high, end = high + bit; mask < end; mask++) {
+                    s += weight[mask] * (v[mask | bit] - v[mask]);
                 }
             }
             phi[diff[b]] = s;
         }
         return phi;
+    }
+
+    private static double[] hybrid(double[] x, double[] z, int[] diff, int mask) {
+        double[] h = z.clone();
+        for (int b = 0; b < diff.length; b++) {
+            if ((mask & (1 << b)) != 0) {
+                h[diff[b]] = x[diff[b]];
+            }
+        }
+        return h;
     }
 
     @Override
