@@ -194,7 +194,7 @@ final class StudyRun {
                 || scale != org.foolshap.model.OutputScale.PROBABILITY) {
             return trained;
         }
-        return Model.of(trained.width(), row -> 1 / (1 + Math.exp(-trained.output(row))));
+        return new org.foolshap.model.LogisticOutput(trained); // exact enumeration then takes the trees' fast route
     }
 
     /** "treeshap", "linear" or "exact": what {@link Explainers#auto} picks for the model. */

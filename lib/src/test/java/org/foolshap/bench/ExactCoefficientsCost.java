@@ -46,10 +46,10 @@ public final class ExactCoefficientsCost {
             double fast = time(Explainers.exact(model), fg, bg);
             double slow = time(Explainers.exact(blackBox), fg, bgSlow);
             System.out.printf("exact coefficients, fast route 200 x %d pairs: %.2f s = %.1f us/pair, full background "
-                    + "(%d rows) about %.0f s; black box 200 x %d: %.2f s = %.1f us/pair, full background about %.1f h;"
+                    + "(%d rows) about %.0f s; black box 200 x %d: %.2f s = %.1f us/pair, full background about %.0f s;"
                     + " ratio %.1fx, %d cores%n", bg.length, fast, fast * 1e6 / (200.0 * bg.length), bgRows.length,
                     fast * bgRows.length / bg.length, bgSlow.length, slow, slow * 1e6 / (200.0 * bgSlow.length),
-                    slow * bgRows.length / bgSlow.length / 3600, (slow / bgSlow.length) / (fast / bg.length),
+                    slow * bgRows.length / bgSlow.length, (slow / bgSlow.length) / (fast / bg.length),
                     Runtime.getRuntime().availableProcessors());
         }
     }
