@@ -101,7 +101,7 @@ public final class Plan implements Tabular {
                     if (!PaperGrid.inFigure5(name, kind) && wanted.removeIf(t -> t.model() == kind)) {
                         skipped.add(new Study.Skip(name, kind.id(), "not in the paper's Figure 5 (" + kind.id()
                                 + " runs on " + String.join(" and ", new java.util.TreeSet<>(PaperGrid.MLP_DATASETS))
-                                + " only); turn the paper's pairs off to run it"));
+                                + " only); to run it anyway: reproduce --all-pairs, or Study.withPaperModels(false)"));
                     }
                 }
             }

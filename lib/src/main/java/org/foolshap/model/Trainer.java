@@ -173,7 +173,9 @@ public final class Trainer {
         check(features, x, y);
         String stage = "training " + kind.id();
         progress.update(stage, 0, 1);
-        Model model = fitChecked(features, x, y);
+        // XGBoost runs its own seeded single native thread; Smile's fits need a thread of their own (see OneThread)
+        Model model = kind == ModelKind.XGB ? fitChecked(features, x, y)
+                : OneThread.run(() -> fitChecked(features, x, y));
         progress.update(stage, 1, 1);
         return model;
     }
