@@ -12,7 +12,7 @@ import java.util.Arrays;
  */
 final class LeafGroups {
     /** Rows per block: row offsets take {@link #ROW_BITS} bits of a sort key, the mask the rest. */
-    static final int ROW_BITS = 10;
+    static final int ROW_BITS = 13;
     static final int MAX_ROWS = 1 << ROW_BITS;
     static final int MAX_WIDTH = 63 - ROW_BITS;
     /** Leaves with at most this many path features group by counting, wider ones by sorting. */

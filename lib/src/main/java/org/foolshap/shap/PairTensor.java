@@ -26,14 +26,19 @@ import org.foolshap.Progress;
  * (x, z, tree) is about 5 mask tests plus the |A| + |B| additions of the about 6 leaves on the pair's hybrid paths;
  * no tree walk, no recursion.
  *
- * <p>Time O(|F| |B| (sum over reachable leaves of |A| + |B|) + |F| groups + (|F| + |B|) nodes) per tree; memory the
- * tensor plus one block's groups (rows x leaves ints per tree). Background rows go in blocks of {@link #BLOCK}; for
- * each block the loop is foreground row, tree, leaf, group, so the block's slice of T[a] stays in cache. Parallel
+ * <p>Time O(|F| |B| (sum over reachable leaves of |A| + |B|) + |F| groups + (|F| + |B|) nodes) per tree. The larger
+ * the background block, the more rows share each group test (groups per leaf grow far slower than rows: about 28
+ * among 500 men), so blocks are as large as {@link #BLOCK} and a bounded slice of the tensor allow; trees go in
+ * chunks whose groups fit a fixed budget. Memory: the tensor, one block's slice of it, one chunk's groups. Parallel
  * over foreground rows on at most {@code threads} threads from the JVM-wide {@link Cores} budget.
  */
 final class PairTensor {
-    /** Background rows per block: the block's slice of T[a] (BLOCK d doubles) stays in the core's cache. */
-    static final int BLOCK = LeafGroups.MAX_ROWS / 2;
+    /** Largest block of background rows: larger blocks share each foreground row's work per leaf among more rows. */
+    static final int BLOCK = LeafGroups.MAX_ROWS;
+    /** Bytes of groups ({@link LeafGroups}: rows x leaves ints per tree) held at once; trees go in chunks under it. */
+    private static final long GROUP_BYTES = 64L << 20;
+    /** Bytes of one block's slice of the tensor, held twice while it is copied out. */
+    private static final long SLICE_BYTES = 256L << 20;
 
     private PairTensor() {
     }
@@ -41,6 +46,17 @@ final class PairTensor {
     /** T[a][b] for trees with weights; every path of at most {@link LeafGroups#MAX_WIDTH} distinct features. */
     static double[][][] compute(List<FlatTree> trees, double[] weights, int d, double[][] foreground,
                                 double[][] background, int threads, Progress progress) {
+        long sliceRows = SLICE_BYTES / (8L * d * foreground.length);
+        int block = (int) Math.max(256, Math.min(BLOCK, sliceRows));
+        return compute(trees, weights, d, foreground, background, threads, progress, block, GROUP_BYTES);
+    }
+
+    /**
+     * As above with background blocks of {@code block} rows (at most {@link #BLOCK}) and trees grouped in chunks
+     * whose groups take at most {@code groupBytes} (at least one tree per chunk).
+     */
+    static double[][][] compute(List<FlatTree> trees, double[] weights, int d, double[][] foreground,
+                                double[][] background, int threads, Progress progress, int block, long groupBytes) {
         int nf = foreground.length;
         int nb = background.length;
         int maxSize = 1;
@@ -55,7 +71,7 @@ final class PairTensor {
         int leafCount = maxLeaves;
         int width = maxWidth;
         double[][][] t = new double[nf][nb][];
-        int blocks = (nb + BLOCK - 1) / BLOCK;
+        int blocks = (nb + block - 1) / block;
         LeafGroups[] groups = new LeafGroups[trees.size()];
         AtomicLong done = new AtomicLong();
         int workers = Cores.reserve(threads);
@@ -65,27 +81,45 @@ final class PairTensor {
             return th;
         }) : null;
         try {
-            for (int block = 0; block < blocks; block++) {
-                int from = block * BLOCK;
-                int to = Math.min(nb, from + BLOCK);
-                forEach(pool, workers, trees.size(), k -> groups[k] = new LeafGroups(trees.get(k), background, from,
-                        to));
+            for (int from = 0; from < nb; from += block) {
+                int start = from;
+                int rows = Math.min(nb, from + block) - from;
+                double[][] acc = new double[nf][];
+                for (int k0 = 0; k0 < trees.size(); ) {
+                    // The next chunk of trees whose groups fit in groupBytes.
+                    int k1 = k0 + 1;
+                    long bytes = 4L * rows * trees.get(k0).leaves;
+                    while (k1 < trees.size() && bytes + 4L * rows * trees.get(k1).leaves <= groupBytes) {
+                        bytes += 4L * rows * trees.get(k1).leaves;
+                        k1++;
+                    }
+                    int first = k0;
+                    int last = k1;
+                    forEach(pool, workers, last - first, k -> groups[first + k] = new LeafGroups(trees.get(first + k),
+                            background, start, start + rows));
+                    forEach(pool, workers, nf, a -> {
+                        long[] failX = new long[leafCount];
+                        long[] scratch = new long[sizes];
+                        int[] features = new int[width];
+                        double[] w = new double[width];
+                        if (acc[a] == null) {
+                            acc[a] = new double[rows * d];
+                        }
+                        for (int k = first; k < last; k++) {
+                            FlatTree tree = trees.get(k);
+                            tree.failMasks(foreground[a], failX, scratch);
+                            add(tree, weights[k], groups[k], failX, acc[a], d, features, w);
+                        }
+                        progress.update("pairs", done.addAndGet(last - first), (long) nf * blocks * trees.size());
+                    });
+                    Arrays.fill(groups, first, last, null);
+                    k0 = k1;
+                }
                 forEach(pool, workers, nf, a -> {
-                    long[] failX = new long[leafCount];
-                    long[] scratch = new long[sizes];
-                    int[] features = new int[width];
-                    double[] w = new double[width];
-                    int rows = to - from;
-                    double[] acc = new double[rows * d];
-                    for (int k = 0; k < trees.size(); k++) {
-                        FlatTree tree = trees.get(k);
-                        tree.failMasks(foreground[a], failX, scratch);
-                        add(tree, weights[k], groups[k], failX, acc, d, features, w);
-                    }
                     for (int r = 0; r < rows; r++) {
-                        t[a][from + r] = Arrays.copyOfRange(acc, r * d, (r + 1) * d);
+                        t[a][start + r] = Arrays.copyOfRange(acc[a], r * d, (r + 1) * d);
                     }
-                    progress.update("pairs", done.incrementAndGet(), (long) nf * blocks);
+                    acc[a] = null;
                 });
             }
             return t;

@@ -62,16 +62,19 @@ class PairTensorTest {
         }
     }
 
-    /** More background rows than one block: every block's pairs equal the single-pair walk. */
+    /** Several background blocks and tree chunks (forced small) and two threads: every pair equals phi per pair. */
     @Test
-    void backgroundAcrossBlocksEqualsSinglePairs() {
+    void blocksAndTreeChunksEqualSinglePairs() {
         SplittableRandom random = new SplittableRandom(5);
-        List<Tree> trees = List.of(randomTree(random, 7), FlatTreeTest.randomTree(random, 8));
-        TreeEnsemble model = new TreeEnsemble(WIDTH, trees, new double[] {1.0, 0.5}, 0);
-        double[][] fg = rows(random, 3);
-        double[][] bg = rows(random, PairTensor.BLOCK + 77);
+        List<Tree> trees = List.of(randomTree(random, 7), FlatTreeTest.randomTree(random, 8), randomTree(random, 5));
+        TreeEnsemble model = new TreeEnsemble(WIDTH, trees, new double[] {1.0, 0.5, 2.0}, 0);
+        List<FlatTree> flat = trees.stream().map(FlatTree::new).toList();
+        double[][] fg = rows(random, 5);
+        double[][] bg = rows(random, 300);
         TreeExplainer explainer = Explainers.tree(model);
-        double[][][] t = explainer.withThreads(2).pairs(fg, bg, Progress.NONE);
+        long oneTreeGroups = 4L * 64 * flat.get(0).leaves;
+        double[][][] t = PairTensor.compute(flat, model.weights(), WIDTH, fg, bg, 2, Progress.NONE, 64,
+                oneTreeGroups);
         for (int a = 0; a < fg.length; a++) {
             for (int b = 0; b < bg.length; b++) {
                 assertArrayEquals(explainer.phi(fg[a], bg[b]), t[a][b], 1e-12, "pair " + a + "," + b);
