@@ -59,8 +59,8 @@ public final class TreeExplainer implements Explainer {
     }
 
     /**
-     * Largest number of threads for {@link #coefficients}, the caller included; default all processors. Fewer run
-     * when other passes already keep processors busy.
+     * Largest number of threads for {@link #coefficients} and {@link #pairs}, the caller included; default all
+     * processors. Fewer run when other passes already keep processors busy.
      */
     public TreeExplainer withThreads(int threads) {
         if (threads < 1) {
@@ -84,6 +84,26 @@ public final class TreeExplainer implements Explainer {
             flat.get(t).pair(x, z, model.weight(t), phi, state, decided);
         }
         return phi;
+    }
+
+    /**
+     * The per-pair tensor T[a][b][i] = phi_i(f, foreground[a], background[b]) by {@link PairTensor}: background rows
+     * grouped by fail mask at each leaf once per tree, then per foreground row one mask test per (leaf, group) and
+     * the leaf's Shapley weights added to the reachable groups' rows; equal to {@link #phi} per pair. Parallel over
+     * foreground rows on at most {@link #withThreads} threads. Forests with a path of more than
+     * {@link LeafGroups#MAX_WIDTH} distinct features fall back to {@link #phi} per pair.
+     */
+    @Override
+    public double[][][] pairs(double[][] foreground, double[][] background, Progress progress) {
+        int d = Rows.groups(foreground, background, model.width());
+        double[] weights = new double[flat.size()];
+        for (int t = 0; t < flat.size(); t++) {
+            if (flat.get(t).maxWidth > LeafGroups.MAX_WIDTH) {
+                return Pairwise.tensor(this, foreground, background, progress);
+            }
+            weights[t] = model.weight(t);
+        }
+        return PairTensor.compute(flat, weights, d, foreground, background, threads, progress);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.foolshap.bench;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.foolshap.Progress;
 import org.foolshap.data.Dataset;
 import org.foolshap.data.Datasets;
 import org.foolshap.data.Split;
@@ -14,8 +15,9 @@ import org.foolshap.shap.TreeExplainer;
 /**
  * Issue 14's figures on the workbench's default Adult random forest (100 trees, depth <= 10, split seed 0): ns per
  * (foreground, background, tree) triple for the coefficient matrix at 200 x 2,000 and 200 x 32,650 (one thread), the
- * per-pair walk at 200 x 500 (one thread), explain's swapped pass (32,650 rows aggregated as the foreground, 200 as
- * the background, one thread), and the wall-time speed-up from 1 to 2 threads at 200 x 8,000 and 200 x 32,650.
+ * per-pair values at 200 x 500 (one thread; part "pairs" calls phi per pair, part "pairs-tensor" the tensor route
+ * {@code pairs}, also on two threads and at 200 x 8,000), explain's swapped pass (32,650 rows aggregated as the foreground, 200 as the background, one
+ * thread), and the wall-time speed-up from 1 to 2 threads at 200 x 8,000 and 200 x 32,650.
  * Prints the minimum and the median of the repetitions (the machine is shared: compare ratios from one run).
  * Run from lib/ with {@code java -cp target/classes:target/test-classes:$(cat cp.txt)
  * org.foolshap.bench.TreeShapBenchmark ../../shared/datasets 5}, cp.txt from {@code mvn dependency:build-classpath
@@ -76,6 +78,14 @@ public final class TreeShapBenchmark {
                 }
                 return sink;
             });
+        }
+        if (parts.contains("pairs-tensor")) {
+            report("per-pair tensor pairs() 200 x 500, 1 thread", reps, 200.0 * 500 * trees,
+                    () -> one.pairs(women, pairsBackground, Progress.NONE));
+            report("per-pair tensor pairs() 200 x 500, 2 threads", reps, 200.0 * 500 * trees,
+                    () -> two.pairs(women, pairsBackground, Progress.NONE));
+            report("per-pair tensor pairs() 200 x 8,000, 1 thread", reps, 200.0 * 8000 * trees,
+                    () -> one.pairs(women, men8000, Progress.NONE));
         }
         for (double[][] bg : parts.contains("threads") ? new double[][][] {men8000, men} : new double[0][][]) {
             double t1 = report("coefficients 200 x " + bg.length + ", 1 thread", reps, 200.0 * bg.length * trees,

@@ -1,0 +1,268 @@
+package org.foolshap.shap;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
+import org.foolshap.Progress;
+
+/**
+ * TreeSHAP's per-pair tensor T[a][b][i] = sum over trees of w_t phi_i(tree t, x_a, z_b) (interventional TreeSHAP,
+ * Lundberg et al., "From local explanations to global understanding with explainable AI for trees", Nat. Mach.
+ * Intell. 2020), leaf by leaf instead of walk by walk.
+ *
+ * <p>Leaf L with value v is on a hybrid path of (x, z) iff x's and z's fail masks there are disjoint; it then adds
+ * v (a-1)! b! / (a+b)! to each feature of A = z's fail mask (those must come from x) and -v a! (b-1)! / (a+b)! to
+ * each of B = x's fail mask, a = |A|, b = |B| (see {@link TreeExplainer}). So at each leaf the background rows with
+ * equal fail masks get equal contributions: {@link LeafGroups} groups them once per tree, and a foreground row tests
+ * each group once and adds its (|A| + |B|)-sparse contribution to the group's rows, with weights from
+ * {@link ShapleyWeights}' tables. On Adult's forest a leaf holds about 28 groups among 500 rows, so the cost per
+ * (x, z, tree) is about 5 mask tests plus the |A| + |B| additions of the about 6 leaves on the pair's hybrid paths;
+ * no tree walk, no recursion.
+ *
+ * <p>Time O(|F| |B| (sum over reachable leaves of |A| + |B|) + |F| groups + (|F| + |B|) nodes) per tree. The larger
+ * the background block, the more rows share each group test (groups per leaf grow far slower than rows: about 28
+ * among 500 men), so blocks are as large as {@link #BLOCK} and a bounded slice of the tensor allow; trees go in
+ * chunks whose groups fit a fixed budget. Memory: the tensor, one block's slice of it, one chunk's groups. Parallel
+ * over foreground rows on at most {@code threads} threads from the JVM-wide {@link Cores} budget.
+ */
+final class PairTensor {
+    /** Largest block of background rows: larger blocks share each foreground row's work per leaf among more rows. */
+    static final int BLOCK = LeafGroups.MAX_ROWS;
+    /** Bytes of groups ({@link LeafGroups}: rows x leaves ints per tree) held at once; trees go in chunks under it. */
+    private static final long GROUP_BYTES = 64L << 20;
+    /** Bytes of one block's slice of the tensor, held twice while it is copied out. */
+    private static final long SLICE_BYTES = 256L << 20;
+
+    private PairTensor() {
+    }
+
+    /** T[a][b] for trees with weights; every path of at most {@link LeafGroups#MAX_WIDTH} distinct features. */
+    static double[][][] compute(List<FlatTree> trees, double[] weights, int d, double[][] foreground,
+                                double[][] background, int threads, Progress progress) {
+        long sliceRows = SLICE_BYTES / (8L * d * foreground.length);
+        int block = (int) Math.max(256, Math.min(BLOCK, sliceRows));
+        return compute(trees, weights, d, foreground, background, threads, progress, block, GROUP_BYTES);
+    }
+
+    /**
+     * As above with background blocks of {@code block} rows (at most {@link #BLOCK}) and trees grouped in chunks
+     * whose groups take at most {@code groupBytes} (at least one tree per chunk).
+     */
+    static double[][][] compute(List<FlatTree> trees, double[] weights, int d, double[][] foreground,
+                                double[][] background, int threads, Progress progress, int block, long groupBytes) {
+        int nf = foreground.length;
+        int nb = background.length;
+        int maxSize = 1;
+        int maxLeaves = 1;
+        int maxWidth = 1;
+        for (FlatTree tree : trees) {
+            maxSize = Math.max(maxSize, tree.size);
+            maxLeaves = Math.max(maxLeaves, tree.leaves);
+            maxWidth = Math.max(maxWidth, tree.maxWidth);
+        }
+        int sizes = maxSize;
+        int leafCount = maxLeaves;
+        int width = maxWidth;
+        double[][][] t = new double[nf][nb][];
+        int blocks = (nb + block - 1) / block;
+        LeafGroups[] groups = new LeafGroups[trees.size()];
+        AtomicLong done = new AtomicLong();
+        int workers = Cores.reserve(threads);
+        ExecutorService pool = workers > 1 ? Executors.newFixedThreadPool(workers - 1, r -> {
+            Thread th = new Thread(r, "treeshap-pairs");
+            th.setDaemon(true);
+            return th;
+        }) : null;
+        try {
+            for (int from = 0; from < nb; from += block) {
+                int start = from;
+                int rows = Math.min(nb, from + block) - from;
+                double[][] acc = new double[nf][];
+                for (int k0 = 0; k0 < trees.size(); ) {
+                    // The next chunk of trees whose groups fit in groupBytes.
+                    int k1 = k0 + 1;
+                    long bytes = 4L * rows * trees.get(k0).leaves;
+                    while (k1 < trees.size() && bytes + 4L * rows * trees.get(k1).leaves <= groupBytes) {
+                        bytes += 4L * rows * trees.get(k1).leaves;
+                        k1++;
+                    }
+                    int first = k0;
+                    int last = k1;
+                    forEach(pool, workers, last - first, k -> groups[first + k] = new LeafGroups(trees.get(first + k),
+                            background, start, start + rows));
+                    forEach(pool, workers, nf, a -> {
+                        long[] failX = new long[leafCount];
+                        long[] scratch = new long[sizes];
+                        int[] features = new int[width];
+                        double[] w = new double[width];
+                        if (acc[a] == null) {
+                            acc[a] = new double[rows * d];
+                        }
+                        for (int k = first; k < last; k++) {
+                            FlatTree tree = trees.get(k);
+                            tree.failMasks(foreground[a], failX, scratch);
+                            add(tree, weights[k], groups[k], failX, acc[a], d, features, w);
+                        }
+                        progress.update("pairs", done.addAndGet(last - first), (long) nf * blocks * trees.size());
+                    });
+                    Arrays.fill(groups, first, last, null);
+                    k0 = k1;
+                }
+                forEach(pool, workers, nf, a -> {
+                    for (int r = 0; r < rows; r++) {
+                        t[a][start + r] = Arrays.copyOfRange(acc[a], r * d, (r + 1) * d);
+                    }
+                    acc[a] = null;
+                });
+            }
+            return t;
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+            Cores.release(workers);
+        }
+    }
+
+    /**
+     * Adds one tree's weighted phi(x, z) to {@code acc[r d ..]} for every background row r of the block: at each
+     * leaf, every group whose mask is disjoint from x's fail mask {@code failX[l]} there (the leaf is on a hybrid
+     * path) adds the leaf's Shapley weights to its rows; {@code features} and {@code w} are scratch of the tree's
+     * path width.
+     */
+    private static void add(FlatTree tree, double weight, LeafGroups g, long[] failX, double[] acc, int d,
+                            int[] features, double[] w) {
+        long[] mask = g.mask;
+        int[] memberStart = g.memberStart;
+        int[] members = g.members;
+        for (int l = 0; l < tree.leaves; l++) {
+            long fx = failX[l];
+            int[] pathFeatures = tree.leafFeatures[l];
+            double v = weight * tree.leafValue[l];
+            int nfx = Long.bitCount(fx);
+            for (int j = g.leafStart[l], end = g.leafStart[l + 1]; j < end; j++) {
+                long fz = mask[j];
+                if ((fz & fx) != 0 || (fz | fx) == 0) {
+                    continue; // the leaf is on no hybrid path, or x and z share it and no feature matters
+                }
+                // A = fz (features that must come from x), B = fx (from z).
+                int nfz = Long.bitCount(fz);
+                double wx = nfz > 0 ? v * ShapleyWeights.fromX(nfz, nfx) : 0;
+                double wz = nfx > 0 ? v * ShapleyWeights.fromZ(nfz, nfx) : 0;
+                int count = 0;
+                for (long m = fz | fx; m != 0; m &= m - 1) {
+                    int p = Long.numberOfTrailingZeros(m);
+                    features[count] = pathFeatures[p];
+                    w[count] = (fz >>> p & 1L) != 0 ? wx : -wz;
+                    count++;
+                }
+                scatter(acc, d, members, memberStart[j], memberStart[j + 1], features, w, count);
+            }
+        }
+    }
+
+    /**
+     * acc[r d + features[c]] += w[c] for the rows r = members[first .. last) and c < count; the common small counts
+     * unrolled, since this loop is where the tensor's time goes.
+     */
+    private static void scatter(double[] acc, int d, int[] members, int first, int last, int[] features, double[] w,
+                                int count) {
+        switch (count) {
+            case 1 -> {
+                int f0 = features[0];
+                double w0 = w[0];
+                for (int r = first; r < last; r++) {
+                    acc[members[r] * d + f0] += w0;
+                }
+            }
+            case 2 -> {
+                int f0 = features[0];
+                int f1 = features[1];
+                double w0 = w[0];
+                double w1 = w[1];
+                for (int r = first; r < last; r++) {
+                    int base = members[r] * d;
+                    acc[base + f0] += w0;
+                    acc[base + f1] += w1;
+                }
+            }
+            case 3 -> {
+                int f0 = features[0];
+                int f1 = features[1];
+                int f2 = features[2];
+                double w0 = w[0];
+                double w1 = w[1];
+                double w2 = w[2];
+                for (int r = first; r < last; r++) {
+                    int base = members[r] * d;
+                    acc[base + f0] += w0;
+                    acc[base + f1] += w1;
+                    acc[base + f2] += w2;
+                }
+            }
+            case 4 -> {
+                int f0 = features[0];
+                int f1 = features[1];
+                int f2 = features[2];
+                int f3 = features[3];
+                double w0 = w[0];
+                double w1 = w[1];
+                double w2 = w[2];
+                double w3 = w[3];
+                for (int r = first; r < last; r++) {
+                    int base = members[r] * d;
+                    acc[base + f0] += w0;
+                    acc[base + f1] += w1;
+                    acc[base + f2] += w2;
+                    acc[base + f3] += w3;
+                }
+            }
+            default -> {
+                for (int r = first; r < last; r++) {
+                    int base = members[r] * d;
+                    for (int c = 0; c < count; c++) {
+                        acc[base + features[c]] += w[c];
+                    }
+                }
+            }
+        }
+    }
+
+    /** Runs body(0 .. n-1) on the caller and the pool's threads, {@code workers} in all, each index once. */
+    private static void forEach(ExecutorService pool, int workers, int n, IntConsumer body) {
+        AtomicInteger next = new AtomicInteger();
+        Runnable work = () -> {
+            for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                body.accept(i);
+            }
+        };
+        List<Future<?>> helpers = new ArrayList<>();
+        for (int w = 1; w < Math.min(workers, n); w++) {
+            helpers.add(pool.submit(work));
+        }
+        work.run();
+        try {
+            for (Future<?> f : helpers) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while computing per-pair values", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+}
