@@ -10,7 +10,8 @@ import java.util.Arrays;
  * path features), so for w <= {@value #DIRECT_WIDTH} a table of 2^w counters indexed by the mask holds the
  * distinct masks and their multiplicities in O(|F|) per leaf; wider leaves (deep trees) sort their |F| masks.
  * Leaf contributions are cached per background fail mask in a table indexed by the mask for the same leaves, and
- * in a hash map for the wider ones.
+ * in a hash map for the wider ones. Given the foreground's bins, rows are counted per block key first and each
+ * distinct key adds its multiplicity at its block's leaves (explain's swapped pass aggregates 32,650 rows).
  *
  * <p>Background rows go through blocks of leaves ({@link SubtreeBlocks}): a row's key per block (its fail mask at
  * the block's root and its directions inside) selects the block's summed contribution, cached per key as its
@@ -55,11 +56,28 @@ final class LeafAggregate {
     private double[] blockScratch;
 
     LeafAggregate(FlatTree t, double treeWeight, double[][] foreground) {
-        this(t, treeWeight, foreground, Integer.getInteger("foolshap.treeshap.blockLeaves", BLOCK_LEAVES), MAX_ARENA);
+        this(t, treeWeight, foreground, blockLeaves(), MAX_ARENA);
+    }
+
+    /** {@link #BLOCK_LEAVES} unless a benchmark sets {@code foolshap.treeshap.blockLeaves}. */
+    static int blockLeaves() {
+        return Integer.getInteger("foolshap.treeshap.blockLeaves", BLOCK_LEAVES);
     }
 
     /** With {@code blockLeaves} leaves per block (1: the per-leaf pass) and at most maxArena cached block entries. */
     LeafAggregate(FlatTree t, double treeWeight, double[][] foreground, int blockLeaves, int maxArena) {
+        this(t, treeWeight, foreground, null, null, blockLeaves, maxArena);
+    }
+
+    /**
+     * With the foreground's bins among the forest's thresholds ({@code splits}, {@code bins}; both null to count
+     * row by row): when the tree's directions are tabulated and blocks have more than one leaf, the foreground is
+     * counted per block key, and each distinct key adds its multiplicity to the ok masks of its block's leaves
+     * (rows with the same key have the same masks there), so a row costs one hash update per block instead of a
+     * walk of all nodes and one count per leaf.
+     */
+    LeafAggregate(FlatTree t, double treeWeight, double[][] foreground, SplitBins splits, int[][] bins,
+                  int blockLeaves, int maxArena) {
         this.t = t;
         this.blockLeaves = blockLeaves;
         this.maxArena = maxArena;
@@ -86,14 +104,19 @@ final class LeafAggregate {
         }
         long[] fail = new long[leaves];
         long[] scratch = new long[t.size];
-        for (int a = 0; a < nf; a++) {
-            t.failMasks(foreground[a], fail, scratch);
-            for (int l = 0; l < leaves; l++) {
-                long ok = ((1L << t.leafFeatures[l].length) - 1) & ~fail[l];
-                if (directBase[l] >= 0) {
-                    counts[directBase[l] + (int) ok]++;
-                } else {
-                    wide[l][a] = ok;
+        SubtreeBlocks b = splits != null && bins != null && blockLeaves > 1 ? blocks(splits) : null;
+        if (b != null && b.table != null) {
+            countByKeys(b, foreground, bins, counts, wide, fail, scratch);
+        } else {
+            for (int a = 0; a < nf; a++) {
+                t.failMasks(foreground[a], fail, scratch);
+                for (int l = 0; l < leaves; l++) {
+                    long ok = ((1L << t.leafFeatures[l].length) - 1) & ~fail[l];
+                    if (directBase[l] >= 0) {
+                        counts[directBase[l] + (int) ok]++;
+                    } else {
+                        wide[l][a] = ok;
+                    }
                 }
             }
         }
@@ -286,66 +309,15 @@ final class LeafAggregate {
      */
     private void accumulateTabulated(SubtreeBlocks b, double[][] background, int[][] bins, int from, int to,
                                      double[] acc, int d) {
-        int[] top = b.top;
-        int[] innerStart = b.innerStart;
-        int[] rootWidth = b.rootWidth;
         int[] root = b.root;
-        int[] no = t.no;
-        int[] bit = t.bit;
-        long[] table = b.table;
-        int[] tableFeature = b.tableFeature;
-        int[] tableOffset = b.tableOffset;
-        int words = b.words;
-        int topBase = b.inner.length;
-        long[] dir = new long[words + 1];
+        long[] dir = new long[b.words + 1];
         long[] scratch = new long[t.size];
         long[] fail = new long[t.leaves];
         for (int j = from; j < to; j++) {
-            int[] rowBins = bins[j];
-            if (words == 1) {
-                long w0 = 0;
-                for (int q = 0; q < tableFeature.length; q++) {
-                    w0 |= table[tableOffset[q] + rowBins[tableFeature[q]]];
-                }
-                dir[0] = w0;
-            } else if (words == 2) {
-                long w0 = 0;
-                long w1 = 0;
-                for (int q = 0; q < tableFeature.length; q++) {
-                    int off = tableOffset[q] + 2 * rowBins[tableFeature[q]];
-                    w0 |= table[off];
-                    w1 |= table[off + 1];
-                }
-                dir[0] = w0;
-                dir[1] = w1;
-            } else {
-                java.util.Arrays.fill(dir, 0L);
-                for (int q = 0; q < tableFeature.length; q++) {
-                    int off = tableOffset[q] + words * rowBins[tableFeature[q]];
-                    for (int w = 0; w < words; w++) {
-                        dir[w] |= table[off + w];
-                    }
-                }
-            }
-            scratch[0] = 0L;
-            for (int i = 0; i < top.length; i++) {
-                int n = top[i];
-                int q = topBase + i;
-                long yes = dir[q >>> 6] >>> q & 1L;
-                long m = scratch[n];
-                long fb = 1L << bit[n];
-                scratch[n + 1] = m | (fb & (yes - 1));
-                scratch[no[n]] = m | (fb & -yes);
-            }
+            directions(b, bins[j], dir, scratch);
             int base = j * d;
             for (int k = 0; k < root.length; k++) {
-                int first = innerStart[k];
-                int count = innerStart[k + 1] - first;
-                long bits = dir[first >>> 6] >>> first;
-                if ((first & 63) + count > 64) {
-                    bits |= dir[(first >>> 6) + 1] << -first;
-                }
-                long key = scratch[root[k]] | (bits & ((1L << count) - 1)) << rootWidth[k];
+                long key = key(b, k, dir, scratch);
                 long entry = blockCache[k].get(key);
                 if (entry < 0) {
                     blockFailMasks(background[j], root[k], scratch, fail);
@@ -358,6 +330,119 @@ final class LeafAggregate {
                 int end = start + (int) entry;
                 for (int p = start; p < end; p++) {
                     acc[base + arenaFeature[p]] += arenaValue[p];
+                }
+            }
+        }
+    }
+
+    /**
+     * A row's directions at all internal nodes into dir (from its bins and the tree's tables), and its fail masks
+     * at the top nodes and block roots into scratch (propagated through the top nodes, branch-free).
+     */
+    private void directions(SubtreeBlocks b, int[] rowBins, long[] dir, long[] scratch) {
+        long[] table = b.table;
+        int[] tableFeature = b.tableFeature;
+        int[] tableOffset = b.tableOffset;
+        int words = b.words;
+        if (words == 1) {
+            long w0 = 0;
+            for (int q = 0; q < tableFeature.length; q++) {
+                w0 |= table[tableOffset[q] + rowBins[tableFeature[q]]];
+            }
+            dir[0] = w0;
+        } else if (words == 2) {
+            long w0 = 0;
+            long w1 = 0;
+            for (int q = 0; q < tableFeature.length; q++) {
+                int off = tableOffset[q] + 2 * rowBins[tableFeature[q]];
+                w0 |= table[off];
+                w1 |= table[off + 1];
+            }
+            dir[0] = w0;
+            dir[1] = w1;
+        } else {
+            Arrays.fill(dir, 0L);
+            for (int q = 0; q < tableFeature.length; q++) {
+                int off = tableOffset[q] + words * rowBins[tableFeature[q]];
+                for (int w = 0; w < words; w++) {
+                    dir[w] |= table[off + w];
+                }
+            }
+        }
+        int[] top = b.top;
+        int[] no = t.no;
+        int[] bit = t.bit;
+        int topBase = b.inner.length;
+        scratch[0] = 0L;
+        for (int i = 0; i < top.length; i++) {
+            int n = top[i];
+            int q = topBase + i;
+            long yes = dir[q >>> 6] >>> q & 1L;
+            long m = scratch[n];
+            long fb = 1L << bit[n];
+            scratch[n + 1] = m | (fb & (yes - 1));
+            scratch[no[n]] = m | (fb & -yes);
+        }
+    }
+
+    /** Block k's key ({@link SubtreeBlocks}) from the row's directions and fail masks of {@link #directions}. */
+    private static long key(SubtreeBlocks b, int k, long[] dir, long[] scratch) {
+        int first = b.innerStart[k];
+        int count = b.innerStart[k + 1] - first;
+        long bits = dir[first >>> 6] >>> first;
+        if ((first & 63) + count > 64) {
+            bits |= dir[(first >>> 6) + 1] << -first;
+        }
+        return scratch[b.root[k]] | (bits & ((1L << count) - 1)) << b.rootWidth[k];
+    }
+
+    /**
+     * The foreground's ok-mask counts per leaf from its block keys: counts[directBase[l] + ok] for direct leaves,
+     * ok repeated multiplicity times in wide[l] for the others.
+     */
+    private void countByKeys(SubtreeBlocks b, double[][] foreground, int[][] bins, int[] counts, long[][] wide,
+                             long[] fail, long[] scratch) {
+        long[] dir = new long[b.words + 1];
+        LongLongMap[] seen = new LongLongMap[b.count];
+        for (int k = 0; k < b.count; k++) {
+            seen[k] = new LongLongMap();
+        }
+        int[] block = new int[64];
+        int[] first = new int[64];
+        int[] times = new int[64];
+        int entries = 0;
+        for (int a = 0; a < foreground.length; a++) {
+            directions(b, bins[a], dir, scratch);
+            for (int k = 0; k < b.count; k++) {
+                long key = key(b, k, dir, scratch);
+                long e = seen[k].get(key);
+                if (e >= 0) {
+                    times[(int) e]++;
+                    continue;
+                }
+                if (entries == block.length) {
+                    block = Arrays.copyOf(block, 2 * entries);
+                    first = Arrays.copyOf(first, 2 * entries);
+                    times = Arrays.copyOf(times, 2 * entries);
+                }
+                seen[k].put(key, entries);
+                block[entries] = k;
+                first[entries] = a;
+                times[entries++] = 1;
+            }
+        }
+        int[] filled = new int[t.leaves];
+        for (int e = 0; e < entries; e++) {
+            int k = block[e];
+            directions(b, bins[first[e]], dir, scratch);
+            blockFailMasks(foreground[first[e]], b.root[k], scratch, fail);
+            for (int l = b.firstLeaf[k]; l < b.firstLeaf[k + 1]; l++) {
+                long ok = ((1L << t.leafFeatures[l].length) - 1) & ~fail[l];
+                if (directBase[l] >= 0) {
+                    counts[directBase[l] + (int) ok] += times[e];
+                } else {
+                    Arrays.fill(wide[l], filled[l], filled[l] + times[e], ok);
+                    filled[l] += times[e];
                 }
             }
         }

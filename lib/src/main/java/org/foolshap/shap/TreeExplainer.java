@@ -102,6 +102,7 @@ public final class TreeExplainer implements Explainer {
         int nb = background.length;
         SplitBins splits = new SplitBins(flat, d);
         int[][] bins = splits.bins(background);
+        int[][] foregroundBins = splits.bins(foreground);
         int workers = Cores.reserve(threads);
         try {
             // Work units: whole trees when there are enough of them, else blocks of background rows per tree.
@@ -117,7 +118,8 @@ public final class TreeExplainer implements Explainer {
                     int t = u / blocks;
                     int block = u % blocks;
                     if (t != current) {
-                        agg = new LeafAggregate(flat.get(t), model.weight(t), foreground);
+                        agg = new LeafAggregate(flat.get(t), model.weight(t), foreground, splits, foregroundBins,
+                                LeafAggregate.blockLeaves(), LeafAggregate.MAX_ARENA);
                         current = t;
                     }
                     int from = (int) ((long) nb * block / blocks);

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
  * the mean over the foreground of phi(x, z) by coalition enumeration ({@link ExactExplainer}) to 1e-9: for every
  * block size (1 is the per-leaf pass), with directions from the bin tables and from node-by-node comparisons, on
  * random trees up to 16 levels deep with {@code <=}, {@code <}, {@code ==} tests, NaN sent either way, signed
- * zeros, and nodes the tables cannot hold (category sets, float32, zero-as-missing); with a full entry cache; and
- * on a foreground whose rows all have distinct masks at one leaf.
+ * zeros, and nodes the tables cannot hold (category sets, float32, zero-as-missing); with the foreground counted
+ * by block keys or row by row; with a full entry cache; and on a foreground whose rows all have distinct masks at
+ * one leaf.
  */
 class BlockCoefficientsTest {
     private static final int WIDTH = 10;
@@ -105,6 +106,38 @@ class BlockCoefficientsTest {
         }
     }
 
+    /**
+     * Counting the foreground by block keys gives the same masks and weights as row by row, on leaves of up to 16
+     * path features (the counting tables and the sorted fallback) with every mask distinct at the deepest.
+     */
+    @Test
+    void countingByBlockKeysEqualsCountingByRows() {
+        for (int w : new int[] {12, 16}) {
+            Tree.Builder b = new Tree.Builder(2 * w + 1);
+            for (int f = 0; f < w; f++) {
+                b.split(2 * f, f, f % 2 == 0 ? Tree.Test.LE : Tree.Test.LT, 0.5, 2 * f + 2, 2 * f + 1, f % 3 == 0)
+                        .leaf(2 * f + 1, f);
+            }
+            b.leaf(2 * w, 7.0);
+            FlatTree flat = new FlatTree(b.build());
+            double[][] fg = new double[1 << w][w];
+            for (int r = 0; r < fg.length; r++) {
+                for (int f = 0; f < w; f++) {
+                    fg[r][f] = (r >>> f & 1) == 0 ? 0.0 : r % 5 == 0 ? Double.NaN : 1.0;
+                }
+            }
+            SplitBins splits = new SplitBins(List.of(flat), w);
+            LeafAggregate byRows = new LeafAggregate(flat, 1.0, fg, 1, 0);
+            for (int k : new int[] {2, 16, 64}) {
+                LeafAggregate byKeys = new LeafAggregate(flat, 1.0, fg, splits, splits.bins(fg), k, 0);
+                for (int l = 0; l < flat.leaves; l++) {
+                    assertArrayEquals(byRows.masks(l), byKeys.masks(l), "w " + w + ", block size " + k);
+                    assertArrayEquals(byRows.weights(l), byKeys.weights(l), 1e-15, "w " + w + ", block size " + k);
+                }
+            }
+        }
+    }
+
     private static void assertBlocksMatchEnumeration(Tree tree, double[][] fg, double[][] bg, String what) {
         double[][] expected = enumeration(tree, fg, bg);
         FlatTree flat = new FlatTree(tree);
@@ -114,7 +147,9 @@ class BlockCoefficientsTest {
         for (int k : BLOCK_SIZES) {
             for (boolean tabulated : new boolean[] {true, false}) {
                 double[] acc = new double[bg.length * WIDTH];
-                LeafAggregate agg = new LeafAggregate(flat, weight, fg, k, LeafAggregate.MAX_ARENA);
+                LeafAggregate agg = tabulated
+                        ? new LeafAggregate(flat, weight, fg, splits, splits.bins(fg), k, LeafAggregate.MAX_ARENA)
+                        : new LeafAggregate(flat, weight, fg, k, LeafAggregate.MAX_ARENA);
                 int half = bg.length / 2;
                 agg.accumulate(bg, tabulated ? splits : null, tabulated ? bins : null, 0, half, acc, WIDTH);
                 agg.accumulate(bg, tabulated ? splits : null, tabulated ? bins : null, half, bg.length, acc, WIDTH);
