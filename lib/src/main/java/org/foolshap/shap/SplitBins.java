@@ -13,7 +13,7 @@ import java.util.List;
  * Build O(nodes log nodes); {@link #bins} O(rows d log |S|). Immutable.
  */
 final class SplitBins {
-    /** Sorted distinct thresholds per feature (empty when no plain node tests it). */
+    /** Sorted distinct thresholds per feature (empty when no comparison node tests it). */
     private final double[][] thresholds;
 
     SplitBins(List<FlatTree> trees, int width) {
@@ -25,10 +25,7 @@ final class SplitBins {
         for (FlatTree t : trees) {
             for (int n = 0; n < t.size; n++) {
                 if (t.kind[n] != FlatTree.LEAF && SubtreeBlocks.tabulable(t, n)) {
-                    int f = t.feature[n];
-                    if (f >= width) {
-                        continue; // the pass refuses rows narrower than the model before it gets here
-                    }
+                    int f = t.feature[n]; // < width: TreeEnsemble refuses trees testing features beyond it
                     if (count[f] == all[f].length) {
                         all[f] = Arrays.copyOf(all[f], 2 * count[f]);
                     }
