@@ -46,13 +46,18 @@ final class LeafAggregate {
     static final int BLOCK_LEAVES = 16;
     private final int blockLeaves;
     private final int maxArena;
-    /** Largest number of cached block entries per instance (12 bytes each); beyond, misses are not cached. */
+    /**
+     * Largest number of cached block keys and of their nonzero values per instance (a key ~32 bytes with its map
+     * slack, a value 12); beyond, misses are added without caching.
+     */
     static final int MAX_ARENA = 1 << 21;
     private SubtreeBlocks blocks;
     private LongLongMap[] blockCache;
     private double[] arenaValue;
     private int[] arenaFeature;
     private int arenaUsed;
+    /** Keys in blockCache: entries without nonzero values take no arena but do take map slots. */
+    private int cachedEntries;
     private double[] blockScratch;
 
     LeafAggregate(FlatTree t, double treeWeight, double[][] foreground) {
@@ -105,9 +110,7 @@ final class LeafAggregate {
         long[] fail = new long[leaves];
         long[] scratch = new long[t.size];
         SubtreeBlocks b = splits != null && bins != null && blockLeaves > 1 ? blocks(splits) : null;
-        if (b != null && b.table != null) {
-            countByKeys(b, foreground, bins, counts, wide, fail, scratch);
-        } else {
+        if (b == null || b.table == null || !countByKeys(b, foreground, bins, counts, wide, fail, scratch)) {
             for (int a = 0; a < nf; a++) {
                 t.failMasks(foreground[a], fail, scratch);
                 for (int l = 0; l < leaves; l++) {
@@ -398,9 +401,11 @@ final class LeafAggregate {
 
     /**
      * The foreground's ok-mask counts per leaf from its block keys: counts[directBase[l] + ok] for direct leaves,
-     * ok repeated multiplicity times in wide[l] for the others.
+     * ok repeated multiplicity times in wide[l] for the others. Returns false, having filled nothing, when the
+     * foreground has more than 4 |F| + 4,096 distinct (block, key) pairs (nearly every row its own key in many
+     * blocks): then counting row by row takes less memory.
      */
-    private void countByKeys(SubtreeBlocks b, double[][] foreground, int[][] bins, int[] counts, long[][] wide,
+    private boolean countByKeys(SubtreeBlocks b, double[][] foreground, int[][] bins, int[] counts, long[][] wide,
                              long[] fail, long[] scratch) {
         long[] dir = new long[b.words + 1];
         LongLongMap[] seen = new LongLongMap[b.count];
@@ -419,6 +424,9 @@ final class LeafAggregate {
                 if (e >= 0) {
                     times[(int) e]++;
                     continue;
+                }
+                if (entries > 4L * foreground.length + 4096) {
+                    return false;
                 }
                 if (entries == block.length) {
                     block = Arrays.copyOf(block, 2 * entries);
@@ -446,6 +454,7 @@ final class LeafAggregate {
                 }
             }
         }
+        return true;
     }
 
     /**
@@ -500,7 +509,7 @@ final class LeafAggregate {
                 nonzero++;
             }
         }
-        if (arenaUsed + nonzero > maxArena) {
+        if (arenaUsed + nonzero > maxArena || cachedEntries >= maxArena) {
             for (int f : features) {
                 acc[base + f] += sum[f];
                 sum[f] = 0;
@@ -522,6 +531,7 @@ final class LeafAggregate {
         }
         long entry = (long) start << 32 | nonzero;
         blockCache[k].put(key, entry);
+        cachedEntries++;
         return entry;
     }
 
