@@ -48,7 +48,8 @@ final class SubtreeBlocks {
     /** Bits 0..w_r - 1 of block k's key are the fail mask at its root; its direction bits start at rootWidth[k]. */
     final int[] rootWidth;
     /**
-     * Direction tables, null when the tree has a node that is not plain or the tables would exceed
+     * Direction tables, null when a node's decision is not a function of its bin ({@link SplitBins#tabulable}: a
+     * category set, zero-as-missing, a feature compared in both double and float32) or the tables would exceed
      * {@link #MAX_TABLE} longs: a row's directions at all internal nodes form a bit vector of {@code words} longs,
      * inner node i at bit i and top node i at bit inner.length + i, and it is the OR over the tree's features f
      * (tableFeature[q]) of the {@code words} longs at table[tableOffset[q] + bin(f) * words] ({@link SplitBins}).
@@ -159,7 +160,7 @@ final class SubtreeBlocks {
         System.arraycopy(inner, 0, nodes, 0, inner.length);
         System.arraycopy(top, 0, nodes, inner.length, top.length);
         for (int n : nodes) {
-            if (!tabulable(t, n)) {
+            if (!splits.tabulable(t, n)) {
                 return null;
             }
             int f = t.feature[n];
@@ -212,19 +213,6 @@ final class SubtreeBlocks {
             }
         }
         return new long[][] {tab, java.util.Arrays.copyOf(features, used), java.util.Arrays.copyOf(offsets, used)};
-    }
-
-    /**
-     * Whether node n's decision is a function of its value's bin ({@link SplitBins}): a comparison (LE, LT, EQ) in
-     * double precision without LightGBM's zero-as-missing.
-     */
-    static boolean tabulable(FlatTree t, int n) {
-        if (t.kind[n] == FlatTree.ORDINAL || t.kind[n] == FlatTree.NOMINAL) {
-            return true;
-        }
-        int o = t.original[n];
-        return t.kind[n] == FlatTree.OTHER && t.tree.test(o) != org.foolshap.model.Tree.Test.IN
-                && !t.tree.zeroIsMissing(o) && !t.tree.float32(o);
     }
 
     private static int[] ints(long[] values) {

@@ -31,19 +31,46 @@ class BlockCoefficientsTest {
     void blockPassEqualsEnumerationOnRandomTrees() {
         SplittableRandom random = new SplittableRandom(5);
         for (int depth : new int[] {3, 8, 12, 16}) {
-            for (boolean exotic : new boolean[] {false, true}) {
+            for (int exotic = 0; exotic < 2; exotic++) {
                 Tree tree = randomTree(random, depth, exotic);
                 double[][] fg = rows(random, 30);
                 double[][] bg = rows(random, 17);
-                assertBlocksMatchEnumeration(tree, fg, bg, "depth " + depth + (exotic ? ", exotic nodes" : ""));
+                assertBlocksMatchEnumeration(tree, fg, bg, "depth " + depth + (exotic == 1 ? ", exotic nodes" : ""));
             }
+        }
+    }
+
+    /**
+     * XGBoost's trees compare (float) v < (float) s: with every node in float32, the tables bin values cast to float,
+     * and values within float rounding of a threshold (where double and float comparisons disagree) go as the tree
+     * sends them.
+     */
+    @Test
+    void float32ComparisonsAreTabulated() {
+        SplittableRandom random = new SplittableRandom(21);
+        for (int depth : new int[] {5, 10}) {
+            Tree tree = randomTree(random, depth, 2);
+            FlatTree flat = new FlatTree(tree);
+            assertNotNull(new SubtreeBlocks(flat, 8, new SplitBins(List.of(flat), WIDTH)).table);
+            double[][] fg = rows(random, 30);
+            double[][] bg = rows(random, 17);
+            for (double[][] rows : new double[][][] {fg, bg}) {
+                for (double[] row : rows) {
+                    for (int f = 0; f < WIDTH; f++) {
+                        if (random.nextBoolean() && !Double.isNaN(row[f])) {
+                            row[f] += (random.nextBoolean() ? 1 : -1) * 1e-9; // rounds back to the float grid
+                        }
+                    }
+                }
+            }
+            assertBlocksMatchEnumeration(tree, fg, bg, "float32, depth " + depth);
         }
     }
 
     @Test
     void tablesCoverComparisonsAndRefuseOtherTests() {
         SplittableRandom random = new SplittableRandom(9);
-        Tree plain = randomTree(random, 10, false);
+        Tree plain = randomTree(random, 10, 0);
         FlatTree flat = new FlatTree(plain);
         SplitBins splits = new SplitBins(List.of(flat), WIDTH);
         assertNotNull(new SubtreeBlocks(flat, 8, splits).table, "<=, <, == and NaN to either side are tabulated");
@@ -56,7 +83,7 @@ class BlockCoefficientsTest {
     @Test
     void fullEntryCacheAddsMissesDirectly() {
         SplittableRandom random = new SplittableRandom(13);
-        Tree tree = randomTree(random, 9, true);
+        Tree tree = randomTree(random, 9, 1);
         double[][] fg = rows(random, 25);
         double[][] bg = rows(random, 20);
         double[][] expected = enumeration(tree, fg, bg);
@@ -201,11 +228,11 @@ class BlockCoefficientsTest {
     /**
      * A random tree whose first path is exactly {@code depth} levels deep, features often repeated on a path: tests
      * {@code <=}, {@code <} and {@code ==} on the rows' grid (thresholds include -0.0 and 0.0), NaN to yes or no;
-     * with {@code exotic}, also category sets, float32 and zero-as-missing nodes.
+     * {@code mode} 1 adds category sets, float32 and zero-as-missing nodes, mode 2 makes every test float32.
      */
-    private static Tree randomTree(SplittableRandom random, int depth, boolean exotic) {
+    private static Tree randomTree(SplittableRandom random, int depth, int mode) {
         List<double[]> nodes = new ArrayList<>(); // feature, kind, split, yes, no, value, missingYes
-        grow(random, nodes, depth, true, exotic);
+        grow(random, nodes, depth, true, mode == 1);
         Tree.Builder b = new Tree.Builder(nodes.size());
         for (int n = 0; n < nodes.size(); n++) {
             double[] v = nodes.get(n);
@@ -224,6 +251,9 @@ class BlockCoefficientsTest {
                         nanYes);
                 case 4 -> b.split(n, f, Tree.Test.LT, v[2], (int) v[3], (int) v[4], nanYes).float32(n);
                 default -> b.split(n, f, Tree.Test.LE, v[2], (int) v[3], (int) v[4], nanYes).zeroIsMissing(n);
+            }
+            if (mode == 2 && kind != 3 && kind != 4) {
+                b.float32(n);
             }
         }
         return b.build();
@@ -255,7 +285,7 @@ class BlockCoefficientsTest {
 
     @Test
     void binsSeparateEveryThreshold() {
-        FlatTree flat = new FlatTree(randomTree(new SplittableRandom(3), 8, false));
+        FlatTree flat = new FlatTree(randomTree(new SplittableRandom(3), 8, 0));
         SplitBins splits = new SplitBins(List.of(flat), WIDTH);
         for (int n = 0; n < flat.size; n++) {
             if (flat.kind[n] != FlatTree.LEAF) {
