@@ -10,11 +10,19 @@ import java.util.Arrays;
  * path features), so for w <= {@value #DIRECT_WIDTH} a table of 2^w counters indexed by the mask holds the
  * distinct masks and their multiplicities in O(|F|) per leaf; wider leaves (deep trees) sort their |F| masks.
  * Leaf contributions are cached per background fail mask in a table indexed by the mask for the same leaves, and
- * in a hash map for the wider ones.
- * A background row's fail masks at all leaves come from one loop over the nodes in pre-order
- * ({@link FlatTree#failMasks}). (Skipping subtrees that no foreground row can reach with z, tracked with per-node
- * bitsets of foreground rows, was measured slower on the Adult forest: 15.8 against 10.8 ns per triple at
- * 200 x 2,000.)
+ * in a hash map for the wider ones. Given the foreground's bins, rows are counted per block key first and each
+ * distinct key adds its multiplicity at its block's leaves (explain's swapped pass aggregates 32,650 rows).
+ *
+ * <p>Background rows go through blocks of leaves ({@link SubtreeBlocks}): a row's key per block (its fail mask at
+ * the block's root and its directions inside) selects the block's summed contribution, cached per key as its
+ * nonzero entries in one arena, so a row costs one look-up and a few additions per block instead of one look-up
+ * and |path| additions per leaf. The directions at all nodes of a tree come from one table look-up per feature of
+ * the row's bin among the forest's thresholds ({@link SplitBins}) when every node is a comparison; otherwise node by
+ * node. On the Adult forest (100 trees, 96 leaves, 11 features) this is one look-up in ~10 blocks per (row, tree),
+ * against 96 leaf look-ups and ~600 additions, and the 32,650 rows have ~3,700 distinct block keys per tree.
+ * The per-leaf pass ({@link #accumulateLeaves}) stays for A/B runs. (Skipping subtrees that no foreground row can
+ * reach with z, tracked with per-node bitsets of foreground rows, was measured slower on the Adult forest: 15.8
+ * against 10.8 ns per triple at 200 x 2,000.)
  */
 final class LeafAggregate {
     static final int DIRECT_WIDTH = 12;
@@ -29,9 +37,55 @@ final class LeafAggregate {
     private final int[] directBase;
     private final double[][] direct;
     private final LongObjectMap[] hashed;
+    /**
+     * Default leaves per block of the block pass ({@link SubtreeBlocks}): 16 was fastest on the Adult forest (4 and
+     * 8: more blocks to look up per row; 32: too many distinct keys). The system property
+     * {@code foolshap.treeshap.blockLeaves}, read by each new instance, overrides it for benchmarks' A/B runs only;
+     * 1 selects the per-leaf pass.
+     */
+    static final int BLOCK_LEAVES = 16;
+    private final int blockLeaves;
+    private final int maxArena;
+    /**
+     * Largest number of cached block keys and of their nonzero values per instance (a key ~32 bytes with its map
+     * slack, a value 12); beyond, misses are added without caching.
+     */
+    static final int MAX_ARENA = 1 << 21;
+    private SubtreeBlocks blocks;
+    private LongLongMap[] blockCache;
+    private double[] arenaValue;
+    private int[] arenaFeature;
+    private int arenaUsed;
+    /** Keys in blockCache: entries without nonzero values take no arena but do take map slots. */
+    private int cachedEntries;
+    private double[] blockScratch;
 
     LeafAggregate(FlatTree t, double treeWeight, double[][] foreground) {
+        this(t, treeWeight, foreground, blockLeaves(), MAX_ARENA);
+    }
+
+    /** {@link #BLOCK_LEAVES} unless a benchmark sets {@code foolshap.treeshap.blockLeaves}. */
+    static int blockLeaves() {
+        return Integer.getInteger("foolshap.treeshap.blockLeaves", BLOCK_LEAVES);
+    }
+
+    /** With {@code blockLeaves} leaves per block (1: the per-leaf pass) and at most maxArena cached block entries. */
+    LeafAggregate(FlatTree t, double treeWeight, double[][] foreground, int blockLeaves, int maxArena) {
+        this(t, treeWeight, foreground, null, null, blockLeaves, maxArena);
+    }
+
+    /**
+     * With the foreground's bins among the forest's thresholds ({@code splits}, {@code bins}; both null to count
+     * row by row): when the tree's directions are tabulated and blocks have more than one leaf, the foreground is
+     * counted per block key, and each distinct key adds its multiplicity to the ok masks of its block's leaves
+     * (rows with the same key have the same masks there), so a row costs one hash update per block instead of a
+     * walk of all nodes and one count per leaf.
+     */
+    LeafAggregate(FlatTree t, double treeWeight, double[][] foreground, SplitBins splits, int[][] bins,
+                  int blockLeaves, int maxArena) {
         this.t = t;
+        this.blockLeaves = blockLeaves;
+        this.maxArena = maxArena;
         this.treeWeight = treeWeight;
         int leaves = t.leaves;
         int nf = foreground.length;
@@ -55,14 +109,17 @@ final class LeafAggregate {
         }
         long[] fail = new long[leaves];
         long[] scratch = new long[t.size];
-        for (int a = 0; a < nf; a++) {
-            t.failMasks(foreground[a], fail, scratch);
-            for (int l = 0; l < leaves; l++) {
-                long ok = ((1L << t.leafFeatures[l].length) - 1) & ~fail[l];
-                if (directBase[l] >= 0) {
-                    counts[directBase[l] + (int) ok]++;
-                } else {
-                    wide[l][a] = ok;
+        SubtreeBlocks b = splits != null && bins != null && blockLeaves > 1 ? blocks(splits) : null;
+        if (b == null || b.table == null || !countByKeys(b, foreground, bins, counts, wide, fail, scratch)) {
+            for (int a = 0; a < nf; a++) {
+                t.failMasks(foreground[a], fail, scratch);
+                for (int l = 0; l < leaves; l++) {
+                    long ok = ((1L << t.leafFeatures[l].length) - 1) & ~fail[l];
+                    if (directBase[l] >= 0) {
+                        counts[directBase[l] + (int) ok]++;
+                    } else {
+                        wide[l][a] = ok;
+                    }
                 }
             }
         }
@@ -142,6 +199,26 @@ final class LeafAggregate {
 
     /** Adds this tree's weighted C[j][.] to acc[j * d + .] for background rows from..to-1. */
     void accumulate(double[][] background, int from, int to, double[] acc, int d) {
+        accumulate(background, null, null, from, to, acc, d);
+    }
+
+    /**
+     * As {@link #accumulate(double[][], int, int, double[], int)}, with the background's bins among the forest's
+     * thresholds ({@link SplitBins}; both null to compare values node by node).
+     */
+    void accumulate(double[][] background, SplitBins splits, int[][] bins, int from, int to, double[] acc, int d) {
+        if (blockLeaves <= 1) {
+            accumulateLeaves(background, from, to, acc, d);
+        } else {
+            accumulateBlocks(background, splits, bins, from, to, acc, d);
+        }
+    }
+
+    /**
+     * The per-leaf pass: all fail masks of the row, then each leaf's cached contribution added densely. Kept for
+     * A/B measurement ({@code -Dfoolshap.treeshap.blockLeaves=1}).
+     */
+    void accumulateLeaves(double[][] background, int from, int to, double[] acc, int d) {
         long[] fail = new long[t.leaves];
         long[] scratch = new long[t.size];
         for (int j = from; j < to; j++) {
@@ -157,6 +234,305 @@ final class LeafAggregate {
                 }
             }
         }
+    }
+
+    /**
+     * The per-block pass ({@link SubtreeBlocks}): the row's fail masks at the block roots (propagated through the
+     * top nodes only) and its directions inside the blocks give each block's key; the block's summed contribution,
+     * cached per key as its nonzero entries, is added to acc.
+     */
+    void accumulateBlocks(double[][] background, SplitBins splits, int[][] bins, int from, int to, double[] acc,
+                          int d) {
+        SubtreeBlocks b = blocks(splits);
+        if (blockScratch == null || blockScratch.length < d) {
+            blockScratch = new double[d];
+        }
+        if (b.table != null && bins != null) {
+            accumulateTabulated(b, background, bins, from, to, acc, d);
+            return;
+        }
+        int[] top = b.top;
+        int[] inner = b.inner;
+        int[] innerStart = b.innerStart;
+        int[] innerShift = b.innerShift;
+        int[] innerFeature = b.innerFeature;
+        double[] lo = b.innerLo;
+        double[] hi = b.innerHi;
+        boolean[] other = b.innerOther;
+        int[] root = b.root;
+        int[] no = t.no;
+        int[] bit = t.bit;
+        int[] topFeature = b.topFeature;
+        double[] topLo = b.topLo;
+        double[] topHi = b.topHi;
+        boolean[] topOther = b.topOther;
+        long[] scratch = new long[t.size];
+        long[] fail = new long[t.leaves];
+        for (int j = from; j < to; j++) {
+            double[] row = background[j];
+            scratch[0] = 0L;
+            for (int i = 0; i < top.length; i++) {
+                int n = top[i];
+                long m = scratch[n];
+                long mb = m | 1L << bit[n];
+                double v = row[topFeature[i]];
+                boolean yes = topOther[i] ? t.goesYes(n, v) : v >= topLo[i] & v <= topHi[i];
+                scratch[n + 1] = yes ? m : mb;
+                scratch[no[n]] = yes ? mb : m;
+            }
+            int base = j * d;
+            for (int k = 0; k < root.length; k++) {
+                long key = scratch[root[k]];
+                for (int i = innerStart[k]; i < innerStart[k + 1]; i++) {
+                    double v = row[innerFeature[i]];
+                    boolean yes = other[i] ? t.goesYes(inner[i], v) : v >= lo[i] & v <= hi[i];
+                    key |= (yes ? 1L : 0L) << innerShift[i];
+                }
+                long entry = blockCache[k].get(key);
+                if (entry < 0) {
+                    blockFailMasks(row, root[k], scratch, fail);
+                    entry = blockContribution(b, k, fail, key, acc, base);
+                    if (entry < 0) {
+                        continue; // the arena is full: added to acc directly
+                    }
+                }
+                int start = (int) (entry >>> 32);
+                int end = start + (int) entry;
+                for (int p = start; p < end; p++) {
+                    acc[base + arenaFeature[p]] += arenaValue[p];
+                }
+            }
+        }
+    }
+
+    /**
+     * The block pass with a row's directions at all internal nodes read from {@link SubtreeBlocks#table} (one look-up
+     * per feature of the tree), then the fail masks at the block roots propagated through the top nodes and each
+     * block's direction bits cut out of the vector.
+     */
+    private void accumulateTabulated(SubtreeBlocks b, double[][] background, int[][] bins, int from, int to,
+                                     double[] acc, int d) {
+        int[] root = b.root;
+        long[] dir = new long[b.words + 1];
+        long[] scratch = new long[t.size];
+        long[] fail = new long[t.leaves];
+        for (int j = from; j < to; j++) {
+            directions(b, bins[j], dir, scratch);
+            int base = j * d;
+            for (int k = 0; k < root.length; k++) {
+                long key = key(b, k, dir, scratch);
+                long entry = blockCache[k].get(key);
+                if (entry < 0) {
+                    blockFailMasks(background[j], root[k], scratch, fail);
+                    entry = blockContribution(b, k, fail, key, acc, base);
+                    if (entry < 0) {
+                        continue; // the arena is full: added to acc directly
+                    }
+                }
+                int start = (int) (entry >>> 32);
+                int end = start + (int) entry;
+                for (int p = start; p < end; p++) {
+                    acc[base + arenaFeature[p]] += arenaValue[p];
+                }
+            }
+        }
+    }
+
+    /**
+     * A row's directions at all internal nodes into dir (from its bins and the tree's tables), and its fail masks
+     * at the top nodes and block roots into scratch (propagated through the top nodes, branch-free).
+     */
+    private void directions(SubtreeBlocks b, int[] rowBins, long[] dir, long[] scratch) {
+        long[] table = b.table;
+        int[] tableFeature = b.tableFeature;
+        int[] tableOffset = b.tableOffset;
+        int words = b.words;
+        if (words == 1) {
+            long w0 = 0;
+            for (int q = 0; q < tableFeature.length; q++) {
+                w0 |= table[tableOffset[q] + rowBins[tableFeature[q]]];
+            }
+            dir[0] = w0;
+        } else if (words == 2) {
+            long w0 = 0;
+            long w1 = 0;
+            for (int q = 0; q < tableFeature.length; q++) {
+                int off = tableOffset[q] + 2 * rowBins[tableFeature[q]];
+                w0 |= table[off];
+                w1 |= table[off + 1];
+            }
+            dir[0] = w0;
+            dir[1] = w1;
+        } else {
+            Arrays.fill(dir, 0L);
+            for (int q = 0; q < tableFeature.length; q++) {
+                int off = tableOffset[q] + words * rowBins[tableFeature[q]];
+                for (int w = 0; w < words; w++) {
+                    dir[w] |= table[off + w];
+                }
+            }
+        }
+        int[] top = b.top;
+        int[] no = t.no;
+        int[] bit = t.bit;
+        int topBase = b.inner.length;
+        scratch[0] = 0L;
+        for (int i = 0; i < top.length; i++) {
+            int n = top[i];
+            int q = topBase + i;
+            long yes = dir[q >>> 6] >>> q & 1L;
+            long m = scratch[n];
+            long fb = 1L << bit[n];
+            scratch[n + 1] = m | (fb & (yes - 1));
+            scratch[no[n]] = m | (fb & -yes);
+        }
+    }
+
+    /** Block k's key ({@link SubtreeBlocks}) from the row's directions and fail masks of {@link #directions}. */
+    private static long key(SubtreeBlocks b, int k, long[] dir, long[] scratch) {
+        int first = b.innerStart[k];
+        int count = b.innerStart[k + 1] - first;
+        long bits = dir[first >>> 6] >>> first;
+        if ((first & 63) + count > 64) {
+            bits |= dir[(first >>> 6) + 1] << -first;
+        }
+        return scratch[b.root[k]] | (bits & ((1L << count) - 1)) << b.rootWidth[k];
+    }
+
+    /**
+     * The foreground's ok-mask counts per leaf from its block keys: counts[directBase[l] + ok] for direct leaves,
+     * ok repeated multiplicity times in wide[l] for the others. Returns false, having filled nothing, when the
+     * foreground has more than 4 |F| + 4,096 distinct (block, key) pairs (nearly every row its own key in many
+     * blocks): then counting row by row takes less memory.
+     */
+    private boolean countByKeys(SubtreeBlocks b, double[][] foreground, int[][] bins, int[] counts, long[][] wide,
+                             long[] fail, long[] scratch) {
+        long[] dir = new long[b.words + 1];
+        LongLongMap[] seen = new LongLongMap[b.count];
+        for (int k = 0; k < b.count; k++) {
+            seen[k] = new LongLongMap();
+        }
+        int[] block = new int[64];
+        int[] first = new int[64];
+        int[] times = new int[64];
+        int entries = 0;
+        for (int a = 0; a < foreground.length; a++) {
+            directions(b, bins[a], dir, scratch);
+            for (int k = 0; k < b.count; k++) {
+                long key = key(b, k, dir, scratch);
+                long e = seen[k].get(key);
+                if (e >= 0) {
+                    times[(int) e]++;
+                    continue;
+                }
+                if (entries > 4L * foreground.length + 4096) {
+                    return false;
+                }
+                if (entries == block.length) {
+                    block = Arrays.copyOf(block, 2 * entries);
+                    first = Arrays.copyOf(first, 2 * entries);
+                    times = Arrays.copyOf(times, 2 * entries);
+                }
+                seen[k].put(key, entries);
+                block[entries] = k;
+                first[entries] = a;
+                times[entries++] = 1;
+            }
+        }
+        int[] filled = new int[t.leaves];
+        for (int e = 0; e < entries; e++) {
+            int k = block[e];
+            directions(b, bins[first[e]], dir, scratch);
+            blockFailMasks(foreground[first[e]], b.root[k], scratch, fail);
+            for (int l = b.firstLeaf[k]; l < b.firstLeaf[k + 1]; l++) {
+                long ok = ((1L << t.leafFeatures[l].length) - 1) & ~fail[l];
+                if (directBase[l] >= 0) {
+                    counts[directBase[l] + (int) ok] += times[e];
+                } else {
+                    Arrays.fill(wide[l], filled[l], filled[l] + times[e], ok);
+                    filled[l] += times[e];
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@link FlatTree#failMasks} restricted to the subtree of node r, whose own mask is already in scratch[r]: fills
+     * fail[l] for the leaves below r.
+     */
+    private void blockFailMasks(double[] row, int r, long[] scratch, long[] fail) {
+        for (int n = r; n < t.end[r]; n++) {
+            long m = scratch[n];
+            if (t.kind[n] == FlatTree.LEAF) {
+                fail[t.leafOf[n]] = m;
+                continue;
+            }
+            long mb = m | 1L << t.bit[n];
+            boolean yes = t.goesYes(n, row[t.feature[n]]);
+            scratch[n + 1] = yes ? m : mb;
+            scratch[t.no[n]] = yes ? mb : m;
+        }
+    }
+
+    private SubtreeBlocks blocks(SplitBins splits) {
+        if (blocks == null) {
+            blocks = new SubtreeBlocks(t, blockLeaves, splits);
+            blockCache = new LongLongMap[blocks.count];
+            for (int k = 0; k < blocks.count; k++) {
+                blockCache[k] = new LongLongMap();
+            }
+            arenaValue = new double[1024];
+            arenaFeature = new int[1024];
+        }
+        return blocks;
+    }
+
+    /**
+     * Sums block k's leaf contributions for a row with leaf fail masks {@code fail}; stores the nonzero entries in
+     * the arena under {@code key} and returns (start << 32 | length), or adds them to acc[base + .] and returns -1
+     * when the arena has reached its limit ({@link #MAX_ARENA} by default).
+     */
+    private long blockContribution(SubtreeBlocks b, int k, long[] fail, long key, double[] acc, int base) {
+        double[] sum = blockScratch;
+        for (int l = b.firstLeaf[k]; l < b.firstLeaf[k + 1]; l++) {
+            double[] c = contribution(l, fail[l]);
+            int[] features = t.leafFeatures[l];
+            for (int p = 0; p < c.length; p++) {
+                sum[features[p]] += c[p];
+            }
+        }
+        int[] features = b.features[k];
+        int nonzero = 0;
+        for (int f : features) {
+            if (sum[f] != 0) {
+                nonzero++;
+            }
+        }
+        if (arenaUsed + nonzero > maxArena || cachedEntries >= maxArena) {
+            for (int f : features) {
+                acc[base + f] += sum[f];
+                sum[f] = 0;
+            }
+            return -1;
+        }
+        if (arenaUsed + nonzero > arenaValue.length) {
+            int size = Math.min(maxArena, Math.max(arenaValue.length * 2, arenaUsed + nonzero));
+            arenaValue = Arrays.copyOf(arenaValue, size);
+            arenaFeature = Arrays.copyOf(arenaFeature, size);
+        }
+        int start = arenaUsed;
+        for (int f : features) {
+            if (sum[f] != 0) {
+                arenaValue[arenaUsed] = sum[f];
+                arenaFeature[arenaUsed++] = f;
+                sum[f] = 0;
+            }
+        }
+        long entry = (long) start << 32 | nonzero;
+        blockCache[k].put(key, entry);
+        cachedEntries++;
+        return entry;
     }
 
     private double[] contribution(int l, long zFail) {

@@ -27,9 +27,11 @@ import org.foolshap.model.TreeEnsemble;
  * <p>Coefficients. For a fixed background z, A at leaf L is the set of path features z fails (z's "fail mask");
  * x enters only through the set of path features it satisfies. So the foreground is aggregated once per leaf into
  * (mask, weight) pairs, and each leaf's contribution is cached per distinct fail mask of z: the cost per
- * background row and tree is one walk of the tree plus a cache look-up per leaf, independent of |S_0|.
- * {@link LeafAggregate} has the layout (flat arrays, counting aggregation, pruning of subtrees no foreground row can
- * reach with z); per pair, {@link FlatTree#pair} walks the hybrid paths with precomputed Shapley weight tables.
+ * background row and tree is one walk of the tree plus a cache look-up per leaf, independent of |S_0|; grouping
+ * leaves into blocks whose summed contribution is cached per z's fail mask at the block root and z's directions
+ * inside it cuts that to one look-up per block, and the directions come from z's bins among the forest's thresholds.
+ * {@link LeafAggregate} has the layout (flat arrays, counting aggregation, blocks {@link SubtreeBlocks}, bins
+ * {@link SplitBins}); per pair, {@link FlatTree#pair} walks the hybrid paths with precomputed Shapley weight tables.
  *
  * <p>Threads: a coefficient pass runs on its caller plus helpers, at most {@link #withThreads} in all, and only as
  * many helpers as the processors not already busy with other passes (so the experiment grid's parallel runs or a
@@ -118,6 +120,9 @@ public final class TreeExplainer implements Explainer {
         }
         int trees = flat.size();
         int nb = background.length;
+        SplitBins splits = new SplitBins(flat, d);
+        int[][] bins = splits.bins(background);
+        int[][] foregroundBins = splits.bins(foreground);
         int workers = Cores.reserve(threads);
         try {
             // Work units: whole trees when there are enough of them, else blocks of background rows per tree.
@@ -133,12 +138,13 @@ public final class TreeExplainer implements Explainer {
                     int t = u / blocks;
                     int block = u % blocks;
                     if (t != current) {
-                        agg = new LeafAggregate(flat.get(t), model.weight(t), foreground);
+                        agg = new LeafAggregate(flat.get(t), model.weight(t), foreground, splits, foregroundBins,
+                                LeafAggregate.blockLeaves(), LeafAggregate.MAX_ARENA);
                         current = t;
                     }
                     int from = (int) ((long) nb * block / blocks);
                     int to = (int) ((long) nb * (block + 1) / blocks);
-                    agg.accumulate(background, from, to, acc, d);
+                    agg.accumulate(background, splits, bins, from, to, acc, d);
                     progress.update("coefficients", done.incrementAndGet(), units);
                 }
                 return acc;

@@ -16,8 +16,10 @@ import org.foolshap.shap.TreeExplainer;
  * Issue 14's figures on the workbench's default Adult random forest (100 trees, depth <= 10, split seed 0): ns per
  * (foreground, background, tree) triple for the coefficient matrix at 200 x 2,000 and 200 x 32,650 (one thread), the
  * per-pair values at 200 x 500 (one thread; part "pairs" calls phi per pair, part "pairs-tensor" the tensor route
- * {@code pairs}, also on two threads and at 200 x 8,000), explain's swapped pass (32,650 rows aggregated as the foreground, 200 as the background, one
- * thread), and the wall-time speed-up from 1 to 2 threads at 200 x 8,000 and 200 x 32,650.
+ * {@code pairs}, also on two threads and at 200 x 8,000), explain's swapped pass (32,650 rows aggregated as the
+ * foreground, 200 as the background, one thread), and the wall-time speed-up from 1 to 2 threads at 200 x 8,000 and
+ * 200 x 32,650; part {@code perleaf} times the coefficient passes without blocks (LeafAggregate's per-leaf pass) for
+ * A/B.
  * Prints the minimum and the median of the repetitions (the machine is shared: compare ratios from one run).
  * Run from lib/ with {@code java -cp target/classes:target/test-classes:$(cat cp.txt)
  * org.foolshap.bench.TreeShapBenchmark ../../shared/datasets 5}, cp.txt from {@code mvn dependency:build-classpath
@@ -31,7 +33,7 @@ public final class TreeShapBenchmark {
         Path dir = Path.of(args.length > 0 ? args[0] : "../../shared/datasets");
         int reps = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         java.util.Set<String> parts = java.util.Set.of((args.length > 2 ? args[2]
-                : "coefficients,swapped,pairs,threads").split(","));
+                : "coefficients,perleaf,swapped,pairs,threads").split(","));
         Dataset adult = Datasets.load("adult", dir);
         Split split = adult.split(0);
         double[][] x = adult.x();
@@ -56,6 +58,11 @@ public final class TreeShapBenchmark {
         double[][] men500 = Arrays.copyOf(men, 500);
         final double[][] pairsBackground = men500;
 
+        if (parts.contains("coefficients") || parts.contains("small") || parts.contains("perleaf")) {
+            for (int w = 0; w < 5; w++) {
+                one.coefficients(women, men2000); // the JIT compiles the pass before the first timing
+            }
+        }
         if (parts.contains("coefficients") || parts.contains("small")) {
             report("coefficients 200 x 2,000, 1 thread", reps, 200.0 * 2000 * trees,
                     () -> one.coefficients(women, men2000));
@@ -63,6 +70,17 @@ public final class TreeShapBenchmark {
         if (parts.contains("coefficients")) {
             report("coefficients 200 x 32,650, 1 thread", reps, 200.0 * men.length * trees,
                     () -> one.coefficients(women, men));
+        }
+        if (parts.contains("perleaf")) {
+            // the pass before the blocks, for A/B in one run: LeafAggregate reads the property per instance
+            System.setProperty("foolshap.treeshap.blockLeaves", "1");
+            report("per-leaf pass (before) 200 x 2,000, 1 thread", reps, 200.0 * 2000 * trees,
+                    () -> one.coefficients(women, men2000));
+            report("per-leaf pass (before) 200 x 32,650, 1 thread", reps, 200.0 * men.length * trees,
+                    () -> one.coefficients(women, men));
+            report("per-leaf swapped pass (before), 1 thread", reps, 200.0 * men.length * trees,
+                    () -> one.coefficients(men, women));
+            System.clearProperty("foolshap.treeshap.blockLeaves");
         }
         if (parts.contains("swapped")) {
             report("swapped pass (foreground 32,650, background 200), 1 thread", reps, 200.0 * men.length * trees,

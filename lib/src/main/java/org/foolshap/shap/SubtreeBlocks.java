@@ -1,0 +1,249 @@
+package org.foolshap.shap;
+
+/**
+ * A {@link FlatTree} cut into blocks for the coefficient pass: each block is a maximal subtree with at most
+ * {@code maxLeaves} leaves (a single leaf when its sibling subtree is large), so the blocks partition the leaves and
+ * the internal nodes above them form the "top" of the tree.
+ *
+ * <p>Why. The fail masks of a background row z at all leaves of a block with root r follow from z's fail mask at r
+ * (the path features to r it violates) and z's direction at each internal node of the block; so does the block's
+ * summed contribution. Those bits form the block's key: bits 0..w_r-1 are the fail mask at r (w_r = distinct
+ * features on the path to r, the low bits of every leaf's mask below r), bit w_r + i is 1 when z goes to the yes
+ * child of the block's i-th internal node in pre-order. A block is chosen only if w_r + its internal nodes <= 63, so
+ * the key is a non-negative long; a leaf always qualifies (its key is its fail mask). Build O(nodes); immutable.
+ */
+final class SubtreeBlocks {
+    final int count;
+    /** Flat node index of block k's root. */
+    final int[] root;
+    /** Block k's leaves are the leaf numbers firstLeaf[k] .. firstLeaf[k + 1] - 1 (leaves are numbered in pre-order). */
+    final int[] firstLeaf;
+    /** Internal nodes above the blocks, in pre-order (the parent of a node comes before it). */
+    final int[] top;
+    /**
+     * Internal nodes inside the blocks, block by block in pre-order (block k's are innerStart[k] ..
+     * innerStart[k + 1] - 1), with the key bit their direction sets.
+     */
+    final int[] inner;
+    final int[] innerStart;
+    final int[] innerShift;
+    /**
+     * The test of inner node i as an interval, laid out in the order of the loop that reads it: a plain node sends
+     * v to yes iff lo[i] <= v <= hi[i] ({@code v <= split}: lo = -infinity; {@code v == split}: lo = hi = split; NaN
+     * fails both comparisons, so it goes to no as in {@link FlatTree#goesYes}); other nodes (other[i]) ask the
+     * tree.
+     */
+    final int[] innerFeature;
+    final double[] innerLo;
+    final double[] innerHi;
+    final boolean[] innerOther;
+    /** The same interval form for the top nodes. */
+    final int[] topFeature;
+    final double[] topLo;
+    final double[] topHi;
+    final boolean[] topOther;
+    /** Distinct global features on the paths of block k's leaves. */
+    final int[][] features;
+
+    /** Bits 0..w_r - 1 of block k's key are the fail mask at its root; its direction bits start at rootWidth[k]. */
+    final int[] rootWidth;
+    /**
+     * Direction tables, null when a node's decision is not a function of its bin ({@link SplitBins#tabulable}: a
+     * category set, zero-as-missing, a feature compared in both double and float32) or the tables would exceed
+     * {@link #MAX_TABLE} longs: a row's directions at all internal nodes form a bit vector of {@code words} longs,
+     * inner node i at bit i and top node i at bit inner.length + i, and it is the OR over the tree's features f
+     * (tableFeature[q]) of the {@code words} longs at table[tableOffset[q] + bin(f) * words] ({@link SplitBins}).
+     */
+    final long[] table;
+    final int[] tableFeature;
+    final int[] tableOffset;
+    final int words;
+    static final int MAX_TABLE = 1 << 18;
+
+    SubtreeBlocks(FlatTree t, int maxLeaves) {
+        this(t, maxLeaves, null);
+    }
+
+    SubtreeBlocks(FlatTree t, int maxLeaves, SplitBins splits) {
+        int[] width = new int[t.size];
+        for (int n = 0; n < t.size; n++) {
+            if (t.kind[n] != FlatTree.LEAF) {
+                int w = width[n] + (t.bit[n] == width[n] ? 1 : 0);
+                width[n + 1] = w;
+                width[t.no[n]] = w;
+            }
+        }
+        int[] roots = new int[t.leaves];
+        int[] tops = new int[t.size];
+        int[] inners = new int[t.size];
+        int[] starts = new int[t.leaves + 1];
+        int[] shifts = new int[t.size];
+        int blocks = 0;
+        int topCount = 0;
+        int innerCount = 0;
+        int n = 0;
+        while (n < t.size) {
+            int leavesBelow = leavesIn(t, n);
+            if (leavesBelow <= maxLeaves && width[n] + leavesBelow - 1 <= 63) {
+                int k = blocks++;
+                roots[k] = n;
+                starts[k] = innerCount;
+                int i = 0;
+                for (int m = n; m < t.end[n]; m++) {
+                    if (t.kind[m] != FlatTree.LEAF) {
+                        inners[innerCount] = m;
+                        shifts[innerCount++] = width[n] + i++;
+                    }
+                }
+                n = t.end[n];
+            } else {
+                tops[topCount++] = n++;
+            }
+        }
+        count = blocks;
+        root = java.util.Arrays.copyOf(roots, blocks);
+        top = java.util.Arrays.copyOf(tops, topCount);
+        inner = java.util.Arrays.copyOf(inners, innerCount);
+        starts[blocks] = innerCount;
+        innerStart = java.util.Arrays.copyOf(starts, blocks + 1);
+        innerFeature = new int[innerCount];
+        innerLo = new double[innerCount];
+        innerHi = new double[innerCount];
+        innerOther = new boolean[innerCount];
+        rootWidth = new int[blocks];
+        for (int k = 0; k < blocks; k++) {
+            rootWidth[k] = width[root[k]];
+        }
+        interval(t, inner, innerFeature, innerLo, innerHi, innerOther);
+        topFeature = new int[topCount];
+        topLo = new double[topCount];
+        topHi = new double[topCount];
+        topOther = new boolean[topCount];
+        interval(t, top, topFeature, topLo, topHi, topOther);
+        innerShift = java.util.Arrays.copyOf(shifts, innerCount);
+        firstLeaf = new int[blocks + 1];
+        features = new int[blocks][];
+        for (int k = 0; k < blocks; k++) {
+            firstLeaf[k] = firstLeafUnder(t, root[k]);
+        }
+        firstLeaf[blocks] = t.leaves;
+        int[] seen = new int[t.tree.maxFeature() + 1];
+        int[] list = new int[seen.length];
+        for (int k = 0; k < blocks; k++) {
+            int distinct = 0;
+            for (int l = firstLeaf[k]; l < firstLeaf[k + 1]; l++) {
+                for (int f : t.leafFeatures[l]) {
+                    if (seen[f] != k + 1) {
+                        seen[f] = k + 1;
+                        list[distinct++] = f;
+                    }
+                }
+            }
+            features[k] = java.util.Arrays.copyOf(list, distinct);
+        }
+        words = (innerCount + topCount + 63) / 64;
+        long[][] tab = splits == null ? null : table(t, splits, words);
+        table = tab == null ? null : tab[0];
+        tableFeature = tab == null ? null : ints(tab[1]);
+        tableOffset = tab == null ? null : ints(tab[2]);
+    }
+
+    /** {table, features, offsets} as described at {@link #table}, or null. */
+    private long[][] table(FlatTree t, SplitBins splits, int words) {
+        int[] offset = new int[t.tree.maxFeature() + 1];
+        java.util.Arrays.fill(offset, -1);
+        long[] features = new long[offset.length];
+        long[] offsets = new long[offset.length];
+        int used = 0;
+        long cells = 0;
+        int[] nodes = new int[inner.length + top.length];
+        System.arraycopy(inner, 0, nodes, 0, inner.length);
+        System.arraycopy(top, 0, nodes, inner.length, top.length);
+        for (int n : nodes) {
+            if (!splits.tabulable(t, n)) {
+                return null;
+            }
+            int f = t.feature[n];
+            if (offset[f] < 0) {
+                offset[f] = (int) Math.min(cells, Integer.MAX_VALUE);
+                features[used] = f;
+                offsets[used++] = cells;
+                cells += (long) splits.count(f) * words;
+                if (cells > MAX_TABLE) {
+                    return null;
+                }
+            }
+        }
+        // v == s holds on s's own bin only, v <= s on every number bin up to s's (v < s: up to the one below): mark
+        // each such node at its last yes bin, then OR the marks downwards to bin 1 (O(bins + nodes), not their
+        // product); NaN (bin 0) goes where the node says
+        long[] tab = new long[(int) cells];
+        long[] ordinal = new long[(int) cells];
+        for (int q = 0; q < nodes.length; q++) {
+            int n = nodes[q];
+            int f = t.feature[n];
+            int o = t.original[n];
+            long mark = 1L << q;
+            int word = q >>> 6;
+            if (t.tree.missingGoesYes(o)) {
+                tab[offset[f] + word] |= mark;
+            }
+            int point = splits.point(f, t.split[n]);
+            if (point < 0) {
+                continue; // a NaN threshold: every number goes to no
+            }
+            switch (t.tree.test(o)) {
+                case EQ -> tab[offset[f] + point * words + word] |= mark;
+                case LE -> ordinal[offset[f] + point * words + word] |= mark;
+                default -> ordinal[offset[f] + (point - 1) * words + word] |= mark; // LT: bins below s's own
+            }
+        }
+        for (int u = 0; u < used; u++) {
+            int f = (int) features[u];
+            int off = (int) offsets[u];
+            for (int b = splits.count(f) - 2; b >= 1; b--) {
+                for (int w = 0; w < words; w++) {
+                    ordinal[off + b * words + w] |= ordinal[off + (b + 1) * words + w];
+                }
+            }
+            for (int b = 1; b < splits.count(f); b++) {
+                for (int w = 0; w < words; w++) {
+                    tab[off + b * words + w] |= ordinal[off + b * words + w];
+                }
+            }
+        }
+        return new long[][] {tab, java.util.Arrays.copyOf(features, used), java.util.Arrays.copyOf(offsets, used)};
+    }
+
+    private static int[] ints(long[] values) {
+        int[] out = new int[values.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (int) values[i];
+        }
+        return out;
+    }
+
+    private static void interval(FlatTree t, int[] nodes, int[] feature, double[] lo, double[] hi,
+                                 boolean[] other) {
+        for (int i = 0; i < nodes.length; i++) {
+            int m = nodes[i];
+            feature[i] = t.feature[m];
+            other[i] = t.kind[m] == FlatTree.OTHER;
+            lo[i] = t.kind[m] == FlatTree.NOMINAL ? t.split[m] : Double.NEGATIVE_INFINITY;
+            hi[i] = t.split[m];
+        }
+    }
+
+    /** Every internal node has two children, so a subtree of s nodes has (s + 1) / 2 leaves. */
+    private static int leavesIn(FlatTree t, int n) {
+        return (t.end[n] - n + 1) / 2;
+    }
+
+    private static int firstLeafUnder(FlatTree t, int n) {
+        int m = n;
+        while (t.kind[m] != FlatTree.LEAF) {
+            m++;
+        }
+        return t.leafOf[m];
+    }
+}
