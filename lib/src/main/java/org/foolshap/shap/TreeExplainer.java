@@ -123,36 +123,43 @@ public final class TreeExplainer implements Explainer {
         SplitBins splits = new SplitBins(flat, d);
         int[][] bins = splits.bins(background);
         int[][] foregroundBins = splits.bins(foreground);
+        // Lanes: fixed ranges of trees, each summed in tree order into its own array, then added lane by lane, so the
+        // result does not depend on how many threads ran or which took what (a re-run gives the same bits, which the
+        // genetic baseline's selection and the grid's resumed rows rely on). Their number depends on the inputs only.
+        int lanes = lanes(trees, (long) nb * d);
+        int rowBlocks = lanes >= 4 ? 1 : (int) Math.min(4, Math.max(1, nb / 2048));
+        int units = lanes * rowBlocks;
         int workers = Cores.reserve(threads);
         try {
-            // Work units: whole trees when there are enough of them, else blocks of background rows per tree.
-            int blocks = trees >= 2 * workers ? 1 : Math.max(1, Math.min(nb, 4 * workers / Math.max(1, trees)));
-            int units = trees * blocks;
+            double[][] laneSums = new double[lanes][];
+            for (int l = 0; l < lanes; l++) {
+                laneSums[l] = new double[nb * d];
+            }
             AtomicInteger next = new AtomicInteger();
             AtomicLong done = new AtomicLong();
             Callable<double[]> work = () -> {
-                double[] acc = new double[nb * d];
-                LeafAggregate agg = null;
-                int current = -1;
                 for (int u = next.getAndIncrement(); u < units; u = next.getAndIncrement()) {
-                    int t = u / blocks;
-                    int block = u % blocks;
-                    if (t != current) {
-                        agg = new LeafAggregate(flat.get(t), model.weight(t), foreground, splits, foregroundBins,
-                                LeafAggregate.blockLeaves(), LeafAggregate.MAX_ARENA);
-                        current = t;
+                    int lane = u / rowBlocks;
+                    int block = u % rowBlocks;
+                    int from = (int) ((long) nb * block / rowBlocks);
+                    int to = (int) ((long) nb * (block + 1) / rowBlocks);
+                    for (int t = (int) ((long) trees * lane / lanes); t < (long) trees * (lane + 1) / lanes; t++) {
+                        LeafAggregate agg = new LeafAggregate(flat.get(t), model.weight(t), foreground, splits,
+                                foregroundBins, LeafAggregate.blockLeaves(), LeafAggregate.MAX_ARENA);
+                        agg.accumulate(background, splits, bins, from, to, laneSums[lane], d);
+                        progress.update("coefficients", done.incrementAndGet(), (long) trees * rowBlocks);
                     }
-                    int from = (int) ((long) nb * block / blocks);
-                    int to = (int) ((long) nb * (block + 1) / blocks);
-                    agg.accumulate(background, splits, bins, from, to, acc, d);
-                    progress.update("coefficients", done.incrementAndGet(), units);
                 }
-                return acc;
+                return null;
             };
-            double[] sum = run(work, Math.min(workers, units));
-            double[][] c = new double[nb][];
-            for (int j = 0; j < nb; j++) {
-                c[j] = java.util.Arrays.copyOfRange(sum, j * d, (j + 1) * d);
+            run(work, Math.min(workers, units));
+            double[][] c = new double[nb][d];
+            for (double[] lane : laneSums) {
+                for (int j = 0; j < nb; j++) {
+                    for (int i = 0; i < d; i++) {
+                        c[j][i] += lane[j * d + i];
+                    }
+                }
             }
             return c;
         } finally {
@@ -160,8 +167,14 @@ public final class TreeExplainer implements Explainer {
         }
     }
 
-    /** Runs {@code work} on the caller and {@code workers - 1} helper threads; returns the sum of their arrays. */
-    private static double[] run(Callable<double[]> work, int workers) {
+    /** Up to 8 lanes, fewer for few trees or when 8 copies of the result would pass 64 MB. */
+    private static int lanes(int trees, long cells) {
+        long byMemory = Math.max(1, (64L << 20) / Math.max(1, cells * Double.BYTES));
+        return (int) Math.max(1, Math.min(Math.min(8, trees), byMemory));
+    }
+
+    /** Runs {@code work} on the caller and {@code workers - 1} helper threads until all return. */
+    private static void run(Callable<double[]> work, int workers) {
         ExecutorService pool = workers > 1 ? Executors.newFixedThreadPool(workers - 1, r -> {
             Thread th = new Thread(r, "treeshap");
             th.setDaemon(true);
@@ -172,14 +185,10 @@ public final class TreeExplainer implements Explainer {
             for (int w = 1; w < workers; w++) {
                 helpers.add(pool.submit(work));
             }
-            double[] sum = work.call();
+            work.call();
             for (Future<double[]> f : helpers) {
-                double[] part = f.get();
-                for (int k = 0; k < sum.length; k++) {
-                    sum[k] += part[k];
-                }
+                f.get();
             }
-            return sum;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while computing coefficients", e);
