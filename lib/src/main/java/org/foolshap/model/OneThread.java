@@ -1,9 +1,7 @@
 package org.foolshap.model;
 
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.Future;
 
 /**
  * Runs a Smile fit on a fork-join pool of its own with one worker, so that the fit is a function of its seed.
@@ -23,19 +21,7 @@ final class OneThread {
     static <T> T run(Callable<T> work) {
         ForkJoinPool pool = new ForkJoinPool(1);
         try {
-            Future<T> f = pool.submit(work);
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while training", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
+            return org.foolshap.Futures.get(pool.submit(work), "training");
         } finally {
             pool.shutdownNow();
         }

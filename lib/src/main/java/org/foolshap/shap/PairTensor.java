@@ -3,7 +3,6 @@ package org.foolshap.shap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -248,21 +247,8 @@ final class PairTensor {
             helpers.add(pool.submit(work));
         }
         work.run();
-        try {
-            for (Future<?> f : helpers) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while computing per-pair values", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
+        for (Future<?> f : helpers) {
+            org.foolshap.Futures.get(f, "computing per-pair values");
         }
     }
 }

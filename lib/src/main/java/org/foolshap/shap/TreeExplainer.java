@@ -2,7 +2,6 @@ package org.foolshap.shap;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Callable;
@@ -187,19 +186,8 @@ public final class TreeExplainer implements Explainer {
             }
             work.call();
             for (Future<double[]> f : helpers) {
-                f.get();
+                org.foolshap.Futures.get(f, "computing coefficients");
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while computing coefficients", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Exception e) {
