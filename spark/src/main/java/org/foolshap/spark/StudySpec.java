@@ -14,7 +14,7 @@ import org.foolshap.model.ModelKind;
  * study with the library's own setters ({@link #study()}); the reproduce command's options, one to one.
  *
  * @param datasets          dataset names
- * @param models            model ids (rf, gbt, mlp, tree, logistic)
+ * @param models            model ids (rf, xgb, gbt, mlp, tree, logistic)
  * @param seeds             seeds of the runs
  * @param m                 M, the size of S_0' and S_1'
  * @param repeats           audited draws per lambda

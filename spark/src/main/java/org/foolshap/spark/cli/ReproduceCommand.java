@@ -36,12 +36,13 @@ final class ReproduceCommand implements Callable<Integer> {
     @Mixin
     SparkOptions sparkOptions;
 
-    @Option(names = "--datasets", defaultValue = "adult,compas,communities,marketing,default_credit",
-            paramLabel = "LIST", description = "comma-separated datasets (default: ${DEFAULT-VALUE})")
+    @Option(names = "--datasets", defaultValue = "compas,adult,marketing,communities",
+            paramLabel = "LIST", description = "comma-separated datasets (default: ${DEFAULT-VALUE}, the paper's)")
     String datasets;
 
-    @Option(names = "--models", defaultValue = "rf,gbt,mlp", paramLabel = "LIST",
-            description = "comma-separated models: rf, gbt, mlp, tree, logistic (default: ${DEFAULT-VALUE})")
+    @Option(names = "--models", paramLabel = "LIST",
+            description = "comma-separated models: rf, xgb, gbt, mlp, tree, logistic (default: the paper's rf, xgb "
+                    + "(XGBoost) and mlp, mlp on adult and compas only)")
     String models;
 
     @Option(names = "--seeds", defaultValue = "0-4", paramLabel = "SEEDS",
@@ -76,20 +77,33 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory (created)")
     Path out;
 
-    @Option(names = "--mlp-background", defaultValue = "1000", paramLabel = "ROWS",
-            description = "background rows kept for mlp runs (default: ${DEFAULT-VALUE})")
+    @Option(names = "--mlp-background", defaultValue = "0", paramLabel = "ROWS",
+            description = "background rows kept for mlp runs; 0 = the full background, as the paper "
+                    + "(default: ${DEFAULT-VALUE})")
     int mlpBackground;
+
+    @Option(names = "--tune", defaultValue = "50", paramLabel = "N",
+            description = "random-search iterations per model (validation AUC), 0 = default hyperparameters "
+                    + "(default: ${DEFAULT-VALUE}, the paper's)")
+    int tune;
 
     @Option(names = "--calibration-draws", defaultValue = "1000", paramLabel = "N",
             description = "honest draws audited per run for calibration.csv, 0 = none (default: ${DEFAULT-VALUE})")
     int calibrationDraws;
 
+    /** The study these options describe; unset options keep the library's defaults (the paper's grid). */
+    StudySpec spec() {
+        LambdaGrid grid = grid();
+        List<String> modelIds = models == null
+                ? StudySpec.paper().models() : Ranges.names(models);
+        return new StudySpec(Ranges.names(datasets), modelIds, Ranges.seeds(seeds), m, repeats,
+                significance, new double[] {grid.lo(), grid.hi(), grid.steps()}, lambdaExtensions, true,
+                dataDir == null ? null : dataDir.toAbsolutePath().toString(), mlpBackground, calibrationDraws, tune);
+    }
+
     @Override
     public Integer call() throws Exception {
-        LambdaGrid grid = grid();
-        StudySpec s = new StudySpec(Ranges.names(datasets), Ranges.names(models), Ranges.seeds(seeds), m, repeats,
-                significance, new double[] {grid.lo(), grid.hi(), grid.steps()}, lambdaExtensions, true,
-                dataDir == null ? null : dataDir.toAbsolutePath().toString(), mlpBackground, calibrationDraws);
+        StudySpec s = spec();
         java.nio.file.Files.createDirectories(out);
         ResultsFile results = new ResultsFile(out.resolve("results.csv"));
         CalibrationFile calibration = new CalibrationFile(out.resolve("calibration.csv"));
