@@ -303,13 +303,17 @@ final class ReproduceCommand implements Callable<Integer> {
             java.util.Map.entry("paper_models", "--all-pairs (paper_models)"));
 
     /** Prefixes each stage with the overall position and ETA, and logs finished runs. */
-    private static final class Listener implements StudyListener {
+    static final class Listener implements StudyListener {
         private final TerminalProgress bars;
         private final PrintWriter err;
         private final long start = System.nanoTime();
         private volatile int total;
         private volatile int done;
-        private volatile long lastFinish;
+        /**
+         * The ETA as of the last finished run (time per finished run times the runs left). Fixed between runs: the
+         * stage's label must not change while it runs, or the progress display takes every update for a new stage.
+         */
+        private volatile String eta = "";
 
         Listener(TerminalProgress bars, PrintWriter err) {
             this.bars = bars;
@@ -318,18 +322,8 @@ final class ReproduceCommand implements Callable<Integer> {
 
         @Override
         public void update(String stage, long d, long t) {
-            bars.update(String.format(Locale.ROOT, "[%d/%d%s] %s", Math.min(done + 1, total), total, eta(), stage),
+            bars.update(String.format(Locale.ROOT, "[%d/%d%s] %s", Math.min(done + 1, total), total, eta, stage),
                     d, t);
-        }
-
-        private String eta() {
-            if (done == 0) {
-                return "";
-            }
-            // time per finished run so far, minus what the current run has already spent
-            double perRun = (lastFinish - start) / 1e9 / done;
-            double left = perRun * (total - done) - (System.nanoTime() - lastFinish) / 1e9;
-            return ", ETA " + duration(Math.max(0, left));
         }
 
         @Override
@@ -349,8 +343,8 @@ final class ReproduceCommand implements Callable<Integer> {
 
         @Override
         public synchronized void finished(ResultRow row, int d, int t) {
-            lastFinish = System.nanoTime();
             done = d;
+            eta = d > 0 && d < t ? ", ETA " + duration((System.nanoTime() - start) / 1e9 / d * (t - d)) : "";
             if (row != null) {
                 err.printf(Locale.ROOT, "[%d/%d] %s: |phi_s| %.4g -> %.4g (%.0f%% decrease; brute %.0f%%, genetic"
                                 + " %.0f%%), detection %.0f%%, final audit %s, %.0f s; elapsed %s%s%n", d, t,
