@@ -40,15 +40,20 @@ public interface Model extends Serializable {
         int n = 1 << players.length;
         double[][] hybrids = new double[n][];
         for (int mask = 0; mask < n; mask++) {
-            double[] h = z.clone();
-            for (int b = 0; b < players.length; b++) {
-                if ((mask & (1 << b)) != 0) {
-                    h[players[b]] = x[players[b]];
-                }
-            }
-            hybrids[mask] = h;
+            hybrids[mask] = hybrid(x, z, players, mask);
         }
         System.arraycopy(outputs(hybrids), 0, out, 0, n);
+    }
+
+    /** The hybrid row of {@link #hybridOutputs} for one mask: x on the players whose bit is set, z elsewhere. */
+    static double[] hybrid(double[] x, double[] z, int[] players, int mask) {
+        double[] h = z.clone();
+        for (int b = 0; b < players.length; b++) {
+            if ((mask & (1 << b)) != 0) {
+                h[players[b]] = x[players[b]];
+            }
+        }
+        return h;
     }
 
     /**

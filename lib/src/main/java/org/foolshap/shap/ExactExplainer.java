@@ -54,7 +54,7 @@ public final class ExactExplainer implements Explainer {
         model.hybridOutputs(x, z, diff, v);
         for (int mask = 0; mask < n; mask++) {
             if (!Double.isFinite(v[mask])) {
-                Rows.finite(v[mask], hybrid(x, z, diff, mask));
+                Rows.finite(v[mask], Model.hybrid(x, z, diff, mask));
             }
         }
         // phi_b = sum over S without b of w(|S|) (v(S + b) - v(S)): differences, so that a dummy gets exactly 0
@@ -75,16 +75,6 @@ public final class ExactExplainer implements Explainer {
             phi[diff[b]] = s;
         }
         return phi;
-    }
-
-    private static double[] hybrid(double[] x, double[] z, int[] diff, int mask) {
-        double[] h = z.clone();
-        for (int b = 0; b < diff.length; b++) {
-            if ((mask & (1 << b)) != 0) {
-                h[diff[b]] = x[diff[b]];
-            }
-        }
-        return h;
     }
 
     @Override
