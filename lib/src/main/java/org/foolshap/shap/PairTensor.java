@@ -1,14 +1,9 @@
 package org.foolshap.shap;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.IntConsumer;
 import org.foolshap.Progress;
 
 /**
@@ -38,6 +33,8 @@ final class PairTensor {
     private static final long GROUP_BYTES = 64L << 20;
     /** Bytes of one block's slice of the tensor, held twice while it is copied out. */
     private static final long SLICE_BYTES = 256L << 20;
+
+    private static final String DOING = "computing per-pair values";
 
     private PairTensor() {
     }
@@ -74,11 +71,7 @@ final class PairTensor {
         LeafGroups[] groups = new LeafGroups[trees.size()];
         AtomicLong done = new AtomicLong();
         int workers = Cores.reserve(threads);
-        ExecutorService pool = workers > 1 ? Executors.newFixedThreadPool(workers - 1, r -> {
-            Thread th = new Thread(r, "treeshap-pairs");
-            th.setDaemon(true);
-            return th;
-        }) : null;
+        ExecutorService pool = Workers.pool(workers, "treeshap-pairs");
         try {
             for (int from = 0; from < nb; from += block) {
                 int start = from;
@@ -94,9 +87,9 @@ final class PairTensor {
                     }
                     int first = k0;
                     int last = k1;
-                    forEach(pool, workers, last - first, k -> groups[first + k] = new LeafGroups(trees.get(first + k),
-                            background, start, start + rows));
-                    forEach(pool, workers, nf, a -> {
+                    Workers.forEach(pool, workers, last - first, k -> groups[first + k] = new LeafGroups(
+                            trees.get(first + k), background, start, start + rows), DOING);
+                    Workers.forEach(pool, workers, nf, a -> {
                         long[] failX = new long[leafCount];
                         long[] scratch = new long[sizes];
                         int[] features = new int[width];
@@ -110,16 +103,16 @@ final class PairTensor {
                             add(tree, weights[k], groups[k], failX, acc[a], d, features, w);
                         }
                         progress.update("pairs", done.addAndGet(last - first), (long) nf * blocks * trees.size());
-                    });
+                    }, DOING);
                     Arrays.fill(groups, first, last, null);
                     k0 = k1;
                 }
-                forEach(pool, workers, nf, a -> {
+                Workers.forEach(pool, workers, nf, a -> {
                     for (int r = 0; r < rows; r++) {
                         t[a][start + r] = Arrays.copyOfRange(acc[a], r * d, (r + 1) * d);
                     }
                     acc[a] = null;
-                });
+                }, DOING);
             }
             return t;
         } finally {
@@ -231,24 +224,6 @@ final class PairTensor {
                     }
                 }
             }
-        }
-    }
-
-    /** Runs body(0 .. n-1) on the caller and the pool's threads, {@code workers} in all, each index once. */
-    private static void forEach(ExecutorService pool, int workers, int n, IntConsumer body) {
-        AtomicInteger next = new AtomicInteger();
-        Runnable work = () -> {
-            for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-                body.accept(i);
-            }
-        };
-        List<Future<?>> helpers = new ArrayList<>();
-        for (int w = 1; w < Math.min(workers, n); w++) {
-            helpers.add(pool.submit(work));
-        }
-        work.run();
-        for (Future<?> f : helpers) {
-            org.foolshap.Futures.get(f, "computing per-pair values");
         }
     }
 }

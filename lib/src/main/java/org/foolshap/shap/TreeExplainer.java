@@ -3,10 +3,6 @@ package org.foolshap.shap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.foolshap.Progress;
 import org.foolshap.model.Model;
@@ -134,10 +130,10 @@ public final class TreeExplainer implements Explainer {
             for (int l = 0; l < lanes; l++) {
                 laneSums[l] = new double[nb * d];
             }
-            AtomicInteger next = new AtomicInteger();
             AtomicLong done = new AtomicLong();
-            Callable<double[]> work = () -> {
-                for (int u = next.getAndIncrement(); u < units; u = next.getAndIncrement()) {
+            ExecutorService pool = Workers.pool(Math.min(workers, units), "treeshap");
+            try {
+                Workers.forEach(pool, workers, units, u -> {
                     int lane = u / rowBlocks;
                     int block = u % rowBlocks;
                     int from = (int) ((long) nb * block / rowBlocks);
@@ -148,10 +144,12 @@ public final class TreeExplainer implements Explainer {
                         agg.accumulate(background, splits, bins, from, to, laneSums[lane], d);
                         progress.update("coefficients", done.incrementAndGet(), (long) trees * rowBlocks);
                     }
+                }, "computing coefficients");
+            } finally {
+                if (pool != null) {
+                    pool.shutdownNow();
                 }
-                return null;
-            };
-            run(work, Math.min(workers, units));
+            }
             double[][] c = new double[nb][d];
             for (double[] lane : laneSums) {
                 for (int j = 0; j < nb; j++) {
@@ -170,32 +168,5 @@ public final class TreeExplainer implements Explainer {
     private static int lanes(int trees, long cells) {
         long byMemory = Math.max(1, (64L << 20) / Math.max(1, cells * Double.BYTES));
         return (int) Math.max(1, Math.min(Math.min(8, trees), byMemory));
-    }
-
-    /** Runs {@code work} on the caller and {@code workers - 1} helper threads until all return. */
-    private static void run(Callable<double[]> work, int workers) {
-        ExecutorService pool = workers > 1 ? Executors.newFixedThreadPool(workers - 1, r -> {
-            Thread th = new Thread(r, "treeshap");
-            th.setDaemon(true);
-            return th;
-        }) : null;
-        try {
-            List<Future<double[]>> helpers = new ArrayList<>();
-            for (int w = 1; w < workers; w++) {
-                helpers.add(pool.submit(work));
-            }
-            work.call();
-            for (Future<double[]> f : helpers) {
-                org.foolshap.Futures.get(f, "computing coefficients");
-            }
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        } finally {
-            if (pool != null) {
-                pool.shutdownNow();
-            }
-        }
     }
 }
