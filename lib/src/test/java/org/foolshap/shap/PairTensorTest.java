@@ -225,18 +225,6 @@ class PairTensorTest {
     }
 
     private static boolean repeatsFeature(Tree t) {
-        return repeats(t, 0, new java.util.HashSet<>());
-    }
-
-    private static boolean repeats(Tree t, int node, java.util.Set<Integer> seen) {
-        if (t.leaf(node)) {
-            return false;
-        }
-        if (!seen.add(t.feature(node))) {
-            return true;
-        }
-        boolean r = repeats(t, t.yes(node), seen) || repeats(t, t.no(node), seen);
-        seen.remove(t.feature(node));
-        return r;
+        return TreeShapTest.repeats(t, 0, new java.util.HashSet<>());
     }
 }

@@ -82,7 +82,8 @@ class TreeShapTest {
         return false;
     }
 
-    private static boolean repeats(Tree t, int node, java.util.Set<Integer> seen) {
+    /** Whether a root-to-leaf path below {@code node} tests a feature twice ({@code seen}: those above it). */
+    static boolean repeats(Tree t, int node, java.util.Set<Integer> seen) {
         if (t.leaf(node)) {
             return false;
         }
