@@ -2,9 +2,11 @@ package org.foolshap.attack;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.foolshap.Matrices;
 import org.foolshap.Progress;
 import org.foolshap.audit.Auditor;
 import org.foolshap.shap.Explainer;
+import org.foolshap.shap.ForegroundCoefficients;
 
 /**
  * The genetic baseline of Baniecki and Biecek ("Fooling partial dependence via data poisoning"), with the operators
@@ -175,10 +177,12 @@ public final class GeneticAttack {
         double[] hi = new double[d];
         stats(initial, sd, lo, hi);
         SplittableRandom rng = new SplittableRandom(seed);
-        double initialLoss = Math.abs(Coefficients.phi(explainer.coefficients(s0Rows, initial), all(m))[sensitive]);
+        // every call is against S_0': TreeSHAP keeps its per-tree work on S_0' between them
+        ForegroundCoefficients against = explainer.against(s0Rows);
+        double initialLoss = Math.abs(Coefficients.phi(against.of(initial), all(m))[sensitive]);
         double[][][] pop = new double[population][][];
         for (int p = 0; p < population; p++) {
-            pop[p] = copy(initial);
+            pop[p] = Matrices.copy(initial);
             mutate(pop[p], initial, numeric, sd, 3, lo, hi, rng);
         }
         double[][] bestRows = null;
@@ -196,7 +200,7 @@ public final class GeneticAttack {
             double[] phiS = new double[all.length];
             double[] loss = new double[all.length];
             for (int p = 0; p < all.length; p++) {
-                phiS[p] = Coefficients.phi(explainer.coefficients(s0Rows, all[p]), all(m))[sensitive];
+                phiS[p] = Coefficients.phi(against.of(all[p]), all(m))[sensitive];
                 loss[p] = Math.abs(phiS[p]);
             }
             progress.update("genetic attack", generation, maxGenerations);
@@ -208,7 +212,7 @@ public final class GeneticAttack {
                 consecutive = 0;
                 if (loss[order[0]] < bestLoss) {
                     bestLoss = loss[order[0]];
-                    bestRows = copy(champion);
+                    bestRows = Matrices.copy(champion);
                     bestTarget = phiS[order[0]];
                 }
             }
@@ -225,7 +229,7 @@ public final class GeneticAttack {
             }
         }
         double[] phi = bestRows == null ? null
-                : Coefficients.phi(explainer.coefficients(s0Rows, bestRows), all(m));
+                : Coefficients.phi(against.of(bestRows), all(m));
         return new Result(bestRows, phi, bestTarget, generation, stop, (System.nanoTime() - start) / 1e9);
     }
 
@@ -237,7 +241,7 @@ public final class GeneticAttack {
         int[] parents = pick(population, half, rng);
         double[][][] all = Arrays.copyOf(pop, population + half);
         for (int i = 0; i < half; i++) {
-            double[][] child = copy(pop[parents[i]]);
+            double[][] child = Matrices.copy(pop[parents[i]]);
             double[][] donor = pop[parents[half - 1 - i]];
             for (int r = 0; r < child.length; r++) {
                 for (int col : cols) {
@@ -247,7 +251,7 @@ public final class GeneticAttack {
             all[population + i] = child;
         }
         for (int p = 0; p < population; p++) {
-            all[p] = copy(pop[p]); // mutation works in place; parents picked above already read the old values
+            all[p] = Matrices.copy(pop[p]); // mutation works in place; parents picked above already read the old values
         }
         return all;
     }
@@ -340,13 +344,6 @@ public final class GeneticAttack {
         }
     }
 
-    private static double[][] copy(double[][] x) {
-        double[][] c = new double[x.length][];
-        for (int r = 0; r < x.length; r++) {
-            c[r] = Arrays.copyOf(x[r], x[r].length);
-        }
-        return c;
-    }
 
     private static int[] all(int m) {
         int[] a = new int[m];

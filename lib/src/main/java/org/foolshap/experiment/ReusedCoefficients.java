@@ -1,9 +1,11 @@
 package org.foolshap.experiment;
 
 import java.util.Arrays;
+import org.foolshap.Matrices;
 import org.foolshap.Progress;
 import org.foolshap.model.Model;
 import org.foolshap.shap.Explainer;
+import org.foolshap.shap.ForegroundCoefficients;
 
 /**
  * An explainer that remembers its last coefficient matrix over the full background. A run re-attacks when lambda*
@@ -39,11 +41,11 @@ final class ReusedCoefficients implements Explainer {
             if (bg.length <= fg.length) {
                 return c; // a small background (the genetic baseline's): not worth keeping
             }
-            foreground = copy(fg);
+            foreground = Matrices.copy(fg);
             background = bg;
             coefficients = c;
         }
-        return copy(coefficients);
+        return Matrices.copy(coefficients);
     }
 
     @Override
@@ -51,11 +53,9 @@ final class ReusedCoefficients implements Explainer {
         return explainer.pairs(fg, bg, progress);
     }
 
-    private static double[][] copy(double[][] rows) {
-        double[][] out = new double[rows.length][];
-        for (int i = 0; i < rows.length; i++) {
-            out[i] = rows[i].clone();
-        }
-        return out;
+    /** The explainer's own (the genetic baseline's many small backgrounds are not kept here). */
+    @Override
+    public ForegroundCoefficients against(double[][] fg) {
+        return explainer.against(fg);
     }
 }

@@ -2,6 +2,7 @@ package org.foolshap.shap;
 
 import org.foolshap.data.AuditSetting;
 import org.foolshap.data.Sample;
+import org.foolshap.Matrices;
 import org.foolshap.Progress;
 import org.foolshap.model.Model;
 
@@ -25,6 +26,16 @@ public interface Explainer {
 
     default double[][] coefficients(double[][] foreground, double[][] background) {
         return coefficients(foreground, background, Progress.ambient());
+    }
+
+    /**
+     * The coefficients against a fixed {@code foreground} (copied), for many backgrounds in turn: each call equals
+     * {@link #coefficients(double[][], double[][], Progress)} on the same rows. The default asks it each time;
+     * {@link TreeExplainer} keeps its per-tree aggregates of the foreground and their caches between calls.
+     */
+    default ForegroundCoefficients against(double[][] foreground) {
+        double[][] fg = Matrices.copy(foreground);
+        return (background, progress) -> coefficients(fg, background, progress);
     }
 
     /**

@@ -83,6 +83,16 @@ final class LeafAggregate {
      */
     LeafAggregate(FlatTree t, double treeWeight, double[][] foreground, SplitBins splits, int[][] bins,
                   int blockLeaves, int maxArena) {
+        this(t, treeWeight, foreground, splits, bins, blockLeaves, maxArena, MAX_DIRECT_CELLS);
+    }
+
+    /**
+     * As above with at most {@code directCells} cells of direct per-leaf tables (leaves beyond go through hash
+     * maps): an instance kept across calls ({@link TreeExplainer#against}) takes 0, since a direct table costs 2^w
+     * references per leaf whether used or not, and a forest's worth of them would stay in memory.
+     */
+    LeafAggregate(FlatTree t, double treeWeight, double[][] foreground, SplitBins splits, int[][] bins,
+                  int blockLeaves, int maxArena, int directCells) {
         this.t = t;
         this.blockLeaves = blockLeaves;
         this.maxArena = maxArena;
@@ -93,7 +103,7 @@ final class LeafAggregate {
         int cells = 0;
         for (int l = 0; l < leaves; l++) {
             int w = t.leafFeatures[l].length;
-            if (w <= DIRECT_WIDTH && cells + (1 << w) <= MAX_DIRECT_CELLS) {
+            if (w <= DIRECT_WIDTH && cells + (1 << w) <= directCells) {
                 directBase[l] = cells;
                 cells += 1 << w;
             } else {

@@ -3,6 +3,7 @@ package org.foolshap.shap;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.IntStream;
+import org.foolshap.Matrices;
 import org.foolshap.Progress;
 import org.foolshap.data.AuditSetting;
 import org.foolshap.data.Features;
@@ -133,7 +134,7 @@ public final class LocalShap {
             }
             cat = new boolean[names.size()];
         }
-        return compute(copy(rows), copy(background), names, t, cat, "", "");
+        return compute(Matrices.copy(rows), Matrices.copy(background), names, t, cat, "", "");
     }
 
     private Explanation compute(double[][] rows, double[][] background, List<String> featureNames, Table table,
@@ -185,11 +186,4 @@ public final class LocalShap {
         return m;
     }
 
-    private static double[][] copy(double[][] rows) {
-        double[][] out = new double[rows.length][];
-        for (int r = 0; r < rows.length; r++) {
-            out[r] = rows[r].clone();
-        }
-        return out;
-    }
 }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import org.foolshap.Matrices;
 import org.foolshap.Progress;
 import org.foolshap.model.Model;
 import org.foolshap.model.TreeEnsemble;
@@ -106,6 +108,35 @@ public final class TreeExplainer implements Explainer {
     @Override
     public double[][] coefficients(double[][] foreground, double[][] background, Progress progress) {
         int d = Rows.groups(foreground, background, model.width());
+        checkPathWidths();
+        SplitBins splits = new SplitBins(flat, d);
+        int[][] foregroundBins = splits.bins(foreground);
+        return pass(background, splits, d, true, t -> new LeafAggregate(flat.get(t), model.weight(t), foreground,
+                splits, foregroundBins, LeafAggregate.blockLeaves(), LeafAggregate.MAX_ARENA), progress);
+    }
+
+    /**
+     * Keeps the foreground's per-tree aggregates and their caches of block contributions between calls
+     * ({@link TreeForeground}): after the first background, a call costs the look-ups of rows whose block keys were
+     * seen before plus the contributions of new keys, instead of aggregating the foreground again per tree. Each call
+     * equals {@link #coefficients} on the same rows to the last bit.
+     */
+    @Override
+    public ForegroundCoefficients against(double[][] foreground) {
+        int d = Rows.groups(foreground, foreground, model.width());
+        checkPathWidths();
+        return new TreeForeground(this, Matrices.copy(foreground), d);
+    }
+
+    List<FlatTree> flat() {
+        return flat;
+    }
+
+    TreeEnsemble ensemble() {
+        return model;
+    }
+
+    private void checkPathWidths() {
         for (int t = 0; t < flat.size(); t++) {
             if (flat.get(t).maxWidth > 63) {
                 throw new IllegalArgumentException("tree " + t + " has a path testing " + flat.get(t).maxWidth
@@ -113,16 +144,23 @@ public final class TreeExplainer implements Explainer {
                         + "explainer");
             }
         }
+    }
+
+    /**
+     * One coefficient pass: tree t's weighted coefficients from {@code aggregate.apply(t)} for every background row,
+     * summed lane by lane. With {@code splitRows} false every tree is done by one worker, so an aggregate kept
+     * between calls is never shared by two threads.
+     */
+    double[][] pass(double[][] background, SplitBins splits, int d, boolean splitRows,
+                    IntFunction<LeafAggregate> aggregate, Progress progress) {
         int trees = flat.size();
         int nb = background.length;
-        SplitBins splits = new SplitBins(flat, d);
         int[][] bins = splits.bins(background);
-        int[][] foregroundBins = splits.bins(foreground);
         // Lanes: fixed ranges of trees, each summed in tree order into its own array, then added lane by lane, so the
         // result does not depend on how many threads ran or which took what (a re-run gives the same bits, which the
         // genetic baseline's selection and the grid's resumed rows rely on). Their number depends on the inputs only.
         int lanes = lanes(trees, (long) nb * d);
-        int rowBlocks = lanes >= 4 ? 1 : (int) Math.min(4, Math.max(1, nb / 2048));
+        int rowBlocks = !splitRows || lanes >= 4 ? 1 : (int) Math.min(4, Math.max(1, nb / 2048));
         int units = lanes * rowBlocks;
         int workers = Cores.reserve(threads);
         try {
@@ -139,9 +177,7 @@ public final class TreeExplainer implements Explainer {
                     int from = (int) ((long) nb * block / rowBlocks);
                     int to = (int) ((long) nb * (block + 1) / rowBlocks);
                     for (int t = (int) ((long) trees * lane / lanes); t < (long) trees * (lane + 1) / lanes; t++) {
-                        LeafAggregate agg = new LeafAggregate(flat.get(t), model.weight(t), foreground, splits,
-                                foregroundBins, LeafAggregate.blockLeaves(), LeafAggregate.MAX_ARENA);
-                        agg.accumulate(background, splits, bins, from, to, laneSums[lane], d);
+                        aggregate.apply(t).accumulate(background, splits, bins, from, to, laneSums[lane], d);
                         progress.update("coefficients", done.incrementAndGet(), (long) trees * rowBlocks);
                     }
                 }, "computing coefficients");

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * one leaf.
  */
 class BlockCoefficientsTest {
-    private static final int WIDTH = 10;
+    static final int WIDTH = 10;
     private static final int[] BLOCK_SIZES = {1, 2, 4, 16, 64, 1 << 20};
 
     @Test
@@ -211,7 +211,7 @@ class BlockCoefficientsTest {
      * Features 0-5 on a grid of halves in [-1, 3) with signed zeros, 6-9 categories 0..3; about one value in eight
      * missing.
      */
-    private static double[][] rows(SplittableRandom random, int n) {
+    static double[][] rows(SplittableRandom random, int n) {
         double[][] rows = new double[n][WIDTH];
         for (double[] row : rows) {
             for (int f = 0; f < WIDTH; f++) {
@@ -230,7 +230,7 @@ class BlockCoefficientsTest {
      * {@code <=}, {@code <} and {@code ==} on the rows' grid (thresholds include -0.0 and 0.0), NaN to yes or no;
      * {@code mode} 1 adds category sets, float32 and zero-as-missing nodes, mode 2 makes every test float32.
      */
-    private static Tree randomTree(SplittableRandom random, int depth, int mode) {
+    static Tree randomTree(SplittableRandom random, int depth, int mode) {
         List<double[]> nodes = new ArrayList<>(); // feature, kind, split, yes, no, value, missingYes
         grow(random, nodes, depth, true, mode == 1);
         Tree.Builder b = new Tree.Builder(nodes.size());
