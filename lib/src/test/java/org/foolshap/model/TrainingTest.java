@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.foolshap.data.Dataset;
 import org.foolshap.data.Datasets;
 import org.foolshap.data.Mirror;
@@ -110,6 +111,20 @@ class TrainingTest {
         Trainer best = RandomSearch.of(3).withSeed(5).best(Trainer.of(ModelKind.TREE), toy, toy.split(0));
         assertEquals(ModelKind.TREE, best.kind());
         assertTrue(best.maxDepth() >= 3 && best.maxDepth() <= 14);
+    }
+
+    /** Candidates are fitted in parallel, each on its own thread: the choice must not depend on how many at once. */
+    @Test
+    void randomSearchChoosesTheSameWithOneOrSeveralThreads() {
+        Dataset toy = Datasets.toy(1500, 2);
+        for (ModelKind kind : new ModelKind[] {ModelKind.RF, ModelKind.MLP}) {
+            Trainer base = Trainer.of(kind).withSeed(1);
+            RandomSearch search = RandomSearch.of(8).withSeed(7);
+            Trainer one = search.withThreads(1).best(base, toy, toy.split(1));
+            Trainer three = search.withThreads(3).best(base, toy, toy.split(1));
+            assertEquals(List.of(one.trees(), one.maxDepth(), one.hidden()),
+                    List.of(three.trees(), three.maxDepth(), three.hidden()), kind + " search");
+        }
     }
 
     @Test
