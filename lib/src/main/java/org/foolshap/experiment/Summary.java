@@ -175,7 +175,10 @@ public final class Summary {
             throw new IllegalArgumentException("no results to draw: the study produced no rows");
         }
         Map<String, List<ResultRow>> byDataset = new LinkedHashMap<>();
-        for (ResultRow r : rows) {
+        // the paper's column order (COMPAS, Adult, Marketing, C&C) whatever order the runs finished in
+        List<ResultRow> ordered = new ArrayList<>(rows);
+        ordered.sort(java.util.Comparator.comparingInt(r -> paperOrder(r.dataset())));
+        for (ResultRow r : ordered) {
             byDataset.computeIfAbsent(r.dataset(), k -> new ArrayList<>()).add(r);
         }
         Map<String, Map<String, double[]>> values = new LinkedHashMap<>();
@@ -187,6 +190,12 @@ public final class Summary {
             values.put(d, methods);
         });
         return Figures.methodComparisonByDataset(values, "relative decrease of |\u03a6_s| (%)");
+    }
+
+    /** A dataset's place among the paper's Figure 5 columns; other datasets after them. */
+    private static int paperOrder(String dataset) {
+        int i = PaperGrid.DATASETS.indexOf(dataset);
+        return i < 0 ? PaperGrid.DATASETS.size() : i;
     }
 
     /** Writes {@link #figure5} as a PNG. */

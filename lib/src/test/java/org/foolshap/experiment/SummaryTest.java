@@ -88,4 +88,15 @@ class SummaryTest {
         assertEquals(r.csv(), ResultRow.parse(r.csv()).csv());
         assertTrue(Double.isNaN(ResultRow.parse(r.csv()).phiGenetic()));
     }
+
+    /** Runs finish in any order (a resumed grid, datasets chosen per invocation); the columns keep the paper's. */
+    @Test
+    void figure5ColumnsFollowThePaperWhateverTheRowOrder() {
+        List<ResultRow> rows = List.of(row("communities", "rf", 0, 0.3, 0.1, 0), row("adult", "rf", 0, 0.9, 0.1, 0),
+                row("other", "rf", 0, 0.5, 0.1, 0), row("marketing", "xgb", 0, 0.8, 0.1, 0),
+                row("compas", "mlp", 0, 0.2, 0.1, 0), row("adult", "xgb", 1, 0.7, 0.1, 0));
+        var label = Summary.figure5(rows).getStyler().getxAxisTickLabelsFormattingFunction();
+        assertEquals(List.of("compas", "adult", "marketing", "communities", "other"),
+                java.util.stream.IntStream.range(0, 5).mapToObj(i -> label.apply((double) i)).toList());
+    }
 }
