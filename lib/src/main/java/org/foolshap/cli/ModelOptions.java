@@ -20,20 +20,23 @@ final class ModelOptions {
                 "inputs are matched to the CSV's columns by name."})
     List<String> features;
 
-    @Option(names = "--output", defaultValue = "margin", paramLabel = "OUTPUT",
-            description = {"the output explained: margin (default: the model's own output, the log-odds of",
-                "xgb, lgbm and gbt classifiers) or probability (their sigmoid, explained exactly, 2^d calls)"})
-    String output = "margin";
+    @Option(names = "--output", paramLabel = "OUTPUT",
+            description = {"the output explained: by default the model's own (the log-odds of xgb, lgbm and gbt",
+                "classifiers, the probability an ONNX graph outputs); margin: the log-odds, also the score",
+                "inside a logistic ONNX tree ensemble; probability: the sigmoid of a log-odds output",
+                "(explained exactly, 2^d calls per pair)"})
+    String output;
 
     /** The model file, matched to the columns of {@code data} (null when no CSV is at hand). */
     ModelFile load(Path model, Table data) throws IOException {
-        boolean probability = switch (output.toLowerCase(Locale.ROOT)) {
-            case "margin" -> false;
-            case "probability" -> true;
-            default -> throw new UserError("--output must be margin or probability, not '" + output + "'");
-        };
+        ModelInputs.Output which = output == null ? ModelInputs.Output.OWN
+                : switch (output.toLowerCase(Locale.ROOT)) {
+                    case "margin" -> ModelInputs.Output.MARGIN;
+                    case "probability" -> ModelInputs.Output.PROBABILITY;
+                    default -> throw new UserError("--output must be margin or probability, not '" + output + "'");
+                };
         ModelInputs inputs = data == null ? ModelInputs.none() : ModelInputs.of(data);
         return ModelFile.load(model, inputs.withFeatures(features == null ? List.of() : features)
-                .withProbability(probability));
+                .withOutput(which));
     }
 }

@@ -67,7 +67,19 @@ public record ModelFile(Features features, Model model, ModelKind kind, String t
             throw new IllegalArgumentException("model file " + file + " names its own features " + m.features().names()
                     + "; --features is for model files without names");
         }
-        if (!inputs.probability() || m.model().scale() == OutputScale.PROBABILITY) {
+        if (inputs.output() == ModelInputs.Output.MARGIN) {
+            if (m.model() instanceof LogisticOutput logistic) { // e.g. an ONNX boosted classifier's tree view
+                return new ModelFile(m.features(), logistic.margin(), m.kind(), m.target(), m.targetLevels(),
+                        m.info());
+            }
+            if (m.model().scale() == OutputScale.PROBABILITY) {
+                throw new IllegalArgumentException("model file " + file + " outputs a probability with no log-odds "
+                        + "inside it to read (e.g. a forest's vote share or a network's sigmoid), so --output "
+                        + "margin does not apply; leave --output out to explain that probability");
+            }
+            return m;
+        }
+        if (inputs.output() == ModelInputs.Output.OWN || m.model().scale() == OutputScale.PROBABILITY) {
             return m;
         }
         if (m.model().scale() != OutputScale.LOG_ODDS) {

@@ -49,12 +49,12 @@ class ModelFormatsTest {
     void schemaAndOutputOptions() throws Exception {
         Path p = dir.resolve("m.linear");
         Files.writeString(p, "u:2 v:-1");
-        var inputs = new ModelInputs(List.of(), List.of("v", "u", "label"), Set.of("label"), false);
+        var inputs = new ModelInputs(List.of(), List.of("v", "u", "label"), Set.of("label"), ModelInputs.Output.OWN);
         assertEquals(List.of("u", "v"), ModelFile.load(p, inputs).features().names());
-        var text = new ModelInputs(List.of(), List.of("v", "u"), Set.of("u"), false);
+        var text = new ModelInputs(List.of(), List.of("v", "u"), Set.of("u"), ModelInputs.Output.OWN);
         var e = assertThrows(IllegalArgumentException.class, () -> ModelFile.load(p, text));
         assertTrue(e.getMessage().contains("column u holds text"), e.getMessage());
-        var absent = new ModelInputs(List.of(), List.of("v", "w"), Set.of(), false);
+        var absent = new ModelInputs(List.of(), List.of("v", "w"), Set.of(), ModelInputs.Output.OWN);
         e = assertThrows(IllegalArgumentException.class, () -> ModelFile.load(p, absent));
         assertTrue(e.getMessage().contains("takes 2 features, and 1 of them are not columns of the CSV file: [u]"),
                 e.getMessage());

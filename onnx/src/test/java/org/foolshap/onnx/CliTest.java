@@ -115,4 +115,29 @@ class CliTest {
         assertTrue(r.err().contains(cut.toString()), r.err());
         assertFalse(Files.exists(dir.resolve("phi.csv")));
     }
+
+    /**
+     * --output margin reads the log-odds inside a logistic tree ensemble (it used to keep the graph's probability
+     * silently) and refuses, in one line, a graph with no log-odds inside (a forest's vote share).
+     */
+    @Test
+    void outputMarginIsTheLogOddsOrOneLine() throws Exception {
+        Path out = dir.resolve("margin.csv");
+        Run r = run("predict", "--model", Fixtures.path("gbc.onnx").toString(), "--data",
+                Fixtures.path("test.csv").toString(), "--out", out.toString(), "--output", "margin");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = Files.readAllLines(out);
+        int c = List.of(lines.get(0).split(",")).indexOf("output");
+        double[] p = Fixtures.column("gbc_p1");
+        for (int i = 1; i < lines.size(); i++) {
+            double logit = Math.log(p[i - 1] / (1 - p[i - 1]));
+            assertEquals(logit, Double.parseDouble(lines.get(i).split(",")[c]), 1e-4 * (1 + Math.abs(logit)),
+                    "row " + i);
+        }
+        Run forest = run("predict", "--model", Fixtures.path("forest.onnx").toString(), "--data",
+                Fixtures.path("test.csv").toString(), "--out", dir.resolve("m2.csv").toString(), "--output", "margin");
+        assertEquals(2, forest.code(), forest.err());
+        assertEquals(1, forest.err().strip().lines().count(), forest.err());
+        assertTrue(forest.err().contains("--output margin"), forest.err());
+    }
 }
