@@ -66,9 +66,7 @@ final class StudyRun {
         Trainer trainer = Trainer.of(kind).withSeed(seed).withProgress(p);
         synchronized (TRAINING) {
             if (study.tuning() > 0) {
-                p.update("tuning " + kind.id() + " (" + study.tuning() + " candidates)", 0, 1);
-                trainer = RandomSearch.of(study.tuning()).withSeed(seed).best(trainer, data, split);
-                p.update("tuning " + kind.id() + " (" + study.tuning() + " candidates)", 1, 1);
+                trainer = RandomSearch.of(study.tuning()).withSeed(seed).withProgress(p).best(trainer, data, split);
             }
             trained = trainer.train(data, split);
         }

@@ -6,7 +6,9 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.foolshap.Futures;
+import org.foolshap.Progress;
 import org.foolshap.data.Dataset;
 import org.foolshap.data.Split;
 
@@ -22,22 +24,24 @@ public final class RandomSearch {
     private final int iterations;
     private final long seed;
     private final int threads;
+    private final Progress progress;
 
-    private RandomSearch(int iterations, long seed, int threads) {
+    private RandomSearch(int iterations, long seed, int threads, Progress progress) {
         this.iterations = iterations;
         this.seed = seed;
         this.threads = threads;
+        this.progress = progress;
     }
 
     public static RandomSearch of(int iterations) {
         if (iterations < 1) {
             throw new IllegalArgumentException("a random search needs at least 1 iteration, got " + iterations);
         }
-        return new RandomSearch(iterations, 0, Runtime.getRuntime().availableProcessors());
+        return new RandomSearch(iterations, 0, Runtime.getRuntime().availableProcessors(), Progress.ambient());
     }
 
     public RandomSearch withSeed(long seed) {
-        return new RandomSearch(iterations, seed, threads);
+        return new RandomSearch(iterations, seed, threads, progress);
     }
 
     /**
@@ -49,7 +53,15 @@ public final class RandomSearch {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
-        return new RandomSearch(iterations, seed, threads);
+        return new RandomSearch(iterations, seed, threads, progress);
+    }
+
+    /**
+     * Reports "tuning KIND (N candidates)" as candidates finish (the candidates' own fits report nothing: several run
+     * at once).
+     */
+    public RandomSearch withProgress(Progress progress) {
+        return new RandomSearch(iterations, seed, threads, java.util.Objects.requireNonNull(progress, "progress"));
     }
 
     /**
@@ -82,11 +94,16 @@ public final class RandomSearch {
             return th;
         });
         try {
+            String stage = "tuning " + base.kind().id() + " (" + iterations + " candidates)";
+            AtomicInteger done = new AtomicInteger();
+            progress.update(stage, 0, iterations);
             List<Future<?>> fits = new ArrayList<>();
             for (int i = 0; i < iterations; i++) {
                 int c = i;
                 fits.add(pool.submit(() -> {
-                    auc[c] = Metrics.auc(candidates[c].fit(train.features(), xFit, yFit).outputs(xVal), yVal);
+                    Model m = candidates[c].withProgress(Progress.NONE).fit(train.features(), xFit, yFit);
+                    auc[c] = Metrics.auc(m.outputs(xVal), yVal);
+                    progress.update(stage, done.incrementAndGet(), iterations);
                 }));
             }
             for (Future<?> f : fits) {

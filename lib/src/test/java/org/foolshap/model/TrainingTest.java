@@ -121,9 +121,14 @@ class TrainingTest {
             Trainer base = Trainer.of(kind).withSeed(1);
             RandomSearch search = RandomSearch.of(8).withSeed(7);
             Trainer one = search.withThreads(1).best(base, toy, toy.split(1));
-            Trainer three = search.withThreads(3).best(base, toy, toy.split(1));
+            List<String> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            Trainer three = search.withThreads(3).withProgress((stage, done, total) -> seen.add(stage + " " + done
+                    + "/" + total)).best(base, toy, toy.split(1));
             assertEquals(List.of(one.trees(), one.maxDepth(), one.hidden()),
                     List.of(three.trees(), three.maxDepth(), three.hidden()), kind + " search");
+            // one stage for the whole search, counted in candidates; the parallel fits' own stages stay quiet
+            String stage = "tuning " + kind.id() + " (8 candidates)";
+            assertTrue(seen.contains(stage + " 8/8") && seen.stream().allMatch(e -> e.startsWith(stage)), seen.toString());
         }
     }
 
