@@ -29,8 +29,13 @@ import org.foolshap.Progress;
 final class PairTensor {
     /** Largest block of background rows: larger blocks share each foreground row's work per leaf among more rows. */
     static final int BLOCK = LeafGroups.MAX_ROWS;
-    /** Bytes of groups ({@link LeafGroups}: rows x leaves ints per tree) held at once; trees go in chunks under it. */
-    private static final long GROUP_BYTES = 64L << 20;
+    /** Bytes of tables ({@link PairBlocks}, their leaf groups included) held at once: trees go in chunks of about it. */
+    private static final long TABLE_BYTES = 64L << 20;
+    /**
+     * Default leaves per {@link PairBlocks} block; the system property {@code foolshap.treeshap.pairBlockLeaves},
+     * read by each call, overrides it for benchmarks' A/B runs only (0: the leaf groups alone, the route before).
+     */
+    static final int BLOCK_LEAVES = 16;
     /** Bytes of one block's slice of the tensor, held twice while it is copied out. */
     private static final long SLICE_BYTES = 256L << 20;
 
@@ -44,15 +49,23 @@ final class PairTensor {
                                 double[][] background, int threads, Progress progress) {
         long sliceRows = SLICE_BYTES / (8L * d * foreground.length);
         int block = (int) Math.max(256, Math.min(BLOCK, sliceRows));
-        return compute(trees, weights, d, foreground, background, threads, progress, block, GROUP_BYTES);
+        return compute(trees, weights, d, foreground, background, threads, progress, block, TABLE_BYTES,
+                blockLeaves());
+    }
+
+    /** {@link #BLOCK_LEAVES} unless a benchmark sets {@code foolshap.treeshap.pairBlockLeaves} (0: leaf groups only). */
+    static int blockLeaves() {
+        return Integer.getInteger("foolshap.treeshap.pairBlockLeaves", BLOCK_LEAVES);
     }
 
     /**
-     * As above with background blocks of {@code block} rows (at most {@link #BLOCK}) and trees grouped in chunks
-     * whose groups take at most {@code groupBytes} (at least one tree per chunk).
+     * As above with background blocks of {@code block} rows (at most {@link #BLOCK}), {@link PairBlocks} of at most
+     * {@code blockLeaves} leaves (0: every leaf through {@link LeafGroups}), and trees in chunks whose tables take
+     * about {@code tableBytes} (built {@code threads} trees at a time until they pass it).
      */
     static double[][][] compute(List<FlatTree> trees, double[] weights, int d, double[][] foreground,
-                                double[][] background, int threads, Progress progress, int block, long groupBytes) {
+                                double[][] background, int threads, Progress progress, int block, long tableBytes,
+                                int blockLeaves) {
         int nf = foreground.length;
         int nb = background.length;
         int maxSize = 1;
@@ -68,7 +81,7 @@ final class PairTensor {
         int width = maxWidth;
         double[][][] t = new double[nf][nb][];
         int blocks = (nb + block - 1) / block;
-        LeafGroups[] groups = new LeafGroups[trees.size()];
+        PairBlocks[] tables = new PairBlocks[trees.size()];
         AtomicLong done = new AtomicLong();
         int workers = Cores.reserve(threads);
         ExecutorService pool = Workers.pool(workers, "treeshap-pairs");
@@ -78,17 +91,22 @@ final class PairTensor {
                 int rows = Math.min(nb, from + block) - from;
                 double[][] acc = new double[nf][];
                 for (int k0 = 0; k0 < trees.size(); ) {
-                    // The next chunk of trees whose groups fit in groupBytes.
-                    int k1 = k0 + 1;
-                    long bytes = 4L * rows * trees.get(k0).leaves;
-                    while (k1 < trees.size() && bytes + 4L * rows * trees.get(k1).leaves <= groupBytes) {
-                        bytes += 4L * rows * trees.get(k1).leaves;
-                        k1++;
+                    // The next chunk of trees: tables built a wave of `workers` trees at a time until past the budget.
+                    int k1 = k0;
+                    long bytes = 0;
+                    while (k1 < trees.size() && (k1 == k0 || bytes < tableBytes)) {
+                        int wave = k1;
+                        int waveEnd = Math.min(trees.size(), k1 + workers);
+                        Workers.forEach(pool, workers, waveEnd - wave, k -> tables[wave + k] = new PairBlocks(
+                                trees.get(wave + k), weights[wave + k], d, foreground, background, start,
+                                start + rows, blockLeaves), DOING);
+                        for (int k = wave; k < waveEnd; k++) {
+                            bytes += tables[k].bytes();
+                        }
+                        k1 = waveEnd;
                     }
                     int first = k0;
                     int last = k1;
-                    Workers.forEach(pool, workers, last - first, k -> groups[first + k] = new LeafGroups(
-                            trees.get(first + k), background, start, start + rows), DOING);
                     Workers.forEach(pool, workers, nf, a -> {
                         long[] failX = new long[leafCount];
                         long[] scratch = new long[sizes];
@@ -98,13 +116,17 @@ final class PairTensor {
                             acc[a] = new double[rows * d];
                         }
                         for (int k = first; k < last; k++) {
-                            FlatTree tree = trees.get(k);
-                            tree.failMasks(foreground[a], failX, scratch);
-                            add(tree, weights[k], groups[k], failX, acc[a], d, features, w);
+                            PairBlocks p = tables[k];
+                            p.add(a, acc[a]);
+                            if (p.groups != null) {
+                                FlatTree tree = trees.get(k);
+                                tree.failMasks(foreground[a], failX, scratch);
+                                add(tree, weights[k], p.groups, p.rest, failX, acc[a], d, features, w);
+                            }
                         }
                         progress.update("pairs", done.addAndGet(last - first), (long) nf * blocks * trees.size());
                     }, DOING);
-                    Arrays.fill(groups, first, last, null);
+                    Arrays.fill(tables, first, last, null);
                     k0 = k1;
                 }
                 Workers.forEach(pool, workers, nf, a -> {
@@ -124,17 +146,17 @@ final class PairTensor {
     }
 
     /**
-     * Adds one tree's weighted phi(x, z) to {@code acc[r d ..]} for every background row r of the block: at each
-     * leaf, every group whose mask is disjoint from x's fail mask {@code failX[l]} there (the leaf is on a hybrid
-     * path) adds the leaf's Shapley weights to its rows; {@code features} and {@code w} are scratch of the tree's
-     * path width.
+     * Adds one tree's weighted contributions of the leaves {@code leaves} to {@code acc[r d ..]} for every
+     * background row r of the block: at each such leaf, every group whose mask is disjoint from x's fail mask
+     * {@code failX[l]} there (the leaf is on a hybrid path) adds the leaf's Shapley weights to its rows;
+     * {@code features} and {@code w} are scratch of the tree's path width.
      */
-    private static void add(FlatTree tree, double weight, LeafGroups g, long[] failX, double[] acc, int d,
-                            int[] features, double[] w) {
+    private static void add(FlatTree tree, double weight, LeafGroups g, int[] leaves, long[] failX, double[] acc,
+                            int d, int[] features, double[] w) {
         long[] mask = g.mask;
         int[] memberStart = g.memberStart;
         int[] members = g.members;
-        for (int l = 0; l < tree.leaves; l++) {
+        for (int l : leaves) {
             long fx = failX[l];
             int[] pathFeatures = tree.leafFeatures[l];
             double v = weight * tree.leafValue[l];

@@ -26,6 +26,9 @@ import org.foolshap.shap.TreeExplainer;
  * -Dmdep.outputFile=cp.txt -Dmdep.includeScope=test}.
  */
 public final class TreeShapBenchmark {
+    /** PairTensor's default leaves per block (its constant is package-private). */
+    private static final String PAIR_BLOCK_LEAVES = "16";
+
     private TreeShapBenchmark() {
     }
 
@@ -98,12 +101,21 @@ public final class TreeShapBenchmark {
             });
         }
         if (parts.contains("pairs-tensor")) {
-            report("per-pair tensor pairs() 200 x 500, 1 thread", reps, 200.0 * 500 * trees,
-                    () -> one.pairs(women, pairsBackground, Progress.NONE));
-            report("per-pair tensor pairs() 200 x 500, 2 threads", reps, 200.0 * 500 * trees,
-                    () -> two.pairs(women, pairsBackground, Progress.NONE));
-            report("per-pair tensor pairs() 200 x 8,000, 1 thread", reps, 200.0 * 8000 * trees,
-                    () -> one.pairs(women, men8000, Progress.NONE));
+            // A/B in one run: per size, every variant of PairTensor's blocks (leaves per block; 0 = the leaf groups
+            // alone, the route before the tables), read from the property per call
+            String[] variants = (args.length > 3 ? args[3] : "0," + PAIR_BLOCK_LEAVES).split(",");
+            Object[][] sizes = {{"200 x 500, 1 thread", one, pairsBackground}, {"200 x 500, 2 threads", two,
+                    pairsBackground}, {"200 x 8,000, 1 thread", one, men8000}, {"200 x 8,000, 2 threads", two, men8000}};
+            for (Object[] size : sizes) {
+                TreeExplainer explainer = (TreeExplainer) size[1];
+                double[][] bg = (double[][]) size[2];
+                for (String leaves : variants) {
+                    System.setProperty("foolshap.treeshap.pairBlockLeaves", leaves);
+                    report("pairs() " + size[0] + ", blocks of " + leaves + " leaves", reps,
+                            200.0 * bg.length * trees, () -> explainer.pairs(women, bg, Progress.NONE));
+                }
+                System.clearProperty("foolshap.treeshap.pairBlockLeaves");
+            }
         }
         for (double[][] bg : parts.contains("threads") ? new double[][][] {men8000, men} : new double[0][][]) {
             double t1 = report("coefficients 200 x " + bg.length + ", 1 thread", reps, 200.0 * bg.length * trees,
