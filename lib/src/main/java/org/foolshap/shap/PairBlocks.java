@@ -28,7 +28,7 @@ final class PairBlocks {
     final LeafGroups groups;
 
     /** Foreground row a's table row in block k is xRow[a tables + k]; its nonzero cells are rowStart[row .. row+1). */
-    private final int tables;
+    final int tables;
     private final int nf;
     private final int[] xRow;
     private final int[] rowStart;

@@ -30,7 +30,7 @@ final class PairTensor {
     /** Largest block of background rows: larger blocks share each foreground row's work per leaf among more rows. */
     static final int BLOCK = LeafGroups.MAX_ROWS;
     /** Bytes of tables ({@link PairBlocks}, their leaf groups included) held at once: trees go in chunks of about it. */
-    private static final long TABLE_BYTES = 64L << 20;
+    private static final long TABLE_BYTES = 8L << 20;
     /**
      * Default leaves per {@link PairBlocks} block; the system property {@code foolshap.treeshap.pairBlockLeaves},
      * read by each call, overrides it for benchmarks' A/B runs only (0: the leaf groups alone, the route before).
