@@ -16,7 +16,8 @@ import org.foolshap.shap.TreeExplainer;
  * Issue 14's figures on the workbench's default Adult random forest (100 trees, depth <= 10, split seed 0): ns per
  * (foreground, background, tree) triple for the coefficient matrix at 200 x 2,000 and 200 x 32,650 (one thread), the
  * per-pair values at 200 x 500 (one thread; part "pairs" calls phi per pair, part "pairs-tensor" the tensor route
- * {@code pairs}, also on two threads and at 200 x 8,000), explain's swapped pass (32,650 rows aggregated as the
+ * {@code pairs} on one and two threads at 200 x 500 and 200 x 8,000, once per PairTensor block size in the fourth
+ * argument, default "0,16": 0 = leaf groups only, the route before the block tables), explain's swapped pass (32,650 rows aggregated as the
  * foreground, 200 as the background, one thread), and the wall-time speed-up from 1 to 2 threads at 200 x 8,000 and
  * 200 x 32,650; part {@code perleaf} times the coefficient passes without blocks (LeafAggregate's per-leaf pass) for
  * A/B.
