@@ -115,8 +115,8 @@ final class PairBlocks {
 
     /** Bytes held (for the caller's budget), the leaf groups included. */
     long bytes() {
-        long b = 4L * (xRow.length + rowStart.length + rowBase.length + base.length + feature.length) + 8L * (cell.length
-                + weight.length);
+        long b = 4L * (xRow.length + rowStart.length + rowBase.length + base.length + feature.length)
+                + 8L * (cell.length + weight.length);
         if (groups != null) {
             b += 8L * groups.mask.length + 4L * (groups.memberStart.length + groups.members.length);
         }

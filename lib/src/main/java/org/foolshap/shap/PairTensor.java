@@ -19,8 +19,8 @@ import org.foolshap.Progress;
  * <li>{@link PairBlocks} (the default): the tree cut into blocks of at most {@link #BLOCK_LEAVES} leaves; rows with
  * equal fail masks at all of a block's leaves form a class on each side, and a table over (foreground class,
  * background class) holds the block's summed contribution. A pair's block costs no test and one addition per
- * nonzero feature of its cell: on Adult's forest (16 leaves per block, 200 x 500) 8 additions per (x, z, tree)
- * instead of 17.5 leaf by leaf, for 0.49 table cells per pair.
+ * nonzero feature of its cell: on Adult's forest (8 leaves per block, 200 x 500) 10.3 additions per (x, z, tree)
+ * instead of 17.5 leaf by leaf, for 0.30 table cells per pair (16 leaves: 8 additions, 0.49 cells).
  * <li>{@link LeafGroups}, for the blocks a table would not pay for (more cells than half the pairs) and behind
  * {@code foolshap.treeshap.pairBlockLeaves=0}: at each leaf the background rows grouped by fail mask, and a
  * foreground row tests each group once and adds the leaf's (|A| + |B|)-sparse contribution to the group's rows
@@ -45,10 +45,12 @@ final class PairTensor {
      */
     private static final long TABLE_BYTES = 8L << 20;
     /**
-     * Default leaves per {@link PairBlocks} block; the system property {@code foolshap.treeshap.pairBlockLeaves},
-     * read by each call, overrides it for benchmarks' A/B runs only (0: the leaf groups alone, the route before).
+     * Default leaves per {@link PairBlocks} block: 8 beat 16 in five of eight one-thread A/B runs on Adult (200 x 500
+     * and 200 x 8,000, loaded machine), 9% in geometric mean; 32 has about twice the cells per pair to build. The
+     * system property {@code foolshap.treeshap.pairBlockLeaves}, read by each call, overrides it for benchmarks' A/B
+     * runs only (0: the leaf groups alone, the route before).
      */
-    static final int BLOCK_LEAVES = 16;
+    static final int BLOCK_LEAVES = 8;
     /** Bytes of one block's slice of the tensor, held twice while it is copied out. */
     private static final long SLICE_BYTES = 256L << 20;
 
@@ -70,7 +72,7 @@ final class PairTensor {
                 blockLeaves());
     }
 
-    /** {@link #BLOCK_LEAVES} unless a benchmark sets {@code foolshap.treeshap.pairBlockLeaves} (0: leaf groups only). */
+    /** {@link #BLOCK_LEAVES} unless a benchmark sets {@code foolshap.treeshap.pairBlockLeaves} (0: leaf groups). */
     static int blockLeaves() {
         return Integer.getInteger("foolshap.treeshap.pairBlockLeaves", BLOCK_LEAVES);
     }

@@ -17,8 +17,8 @@ import org.foolshap.shap.TreeExplainer;
  * (foreground, background, tree) triple for the coefficient matrix at 200 x 2,000 and 200 x 32,650 (one thread), the
  * per-pair values at 200 x 500 (one thread; part "pairs" calls phi per pair, part "pairs-tensor" the tensor route
  * {@code pairs} on one and two threads at 200 x 500 and 200 x 8,000, once per PairTensor block size in the fourth
- * argument, default "0,16": 0 = leaf groups only, the route before the block tables), explain's swapped pass (32,650 rows aggregated as the
- * foreground, 200 as the background, one thread), and the wall-time speed-up from 1 to 2 threads at 200 x 8,000 and
+ * argument, default "0,8": 0 = leaf groups only, the route before the block tables), explain's swapped pass
+ * (32,650 rows aggregated as the foreground, 200 as the background, one thread), and the wall-time speed-up from 1 to 2 threads at 200 x 8,000 and
  * 200 x 32,650; part {@code perleaf} times the coefficient passes without blocks (LeafAggregate's per-leaf pass) for
  * A/B.
  * Prints the minimum and the median of the repetitions (the machine is shared: compare ratios from one run).
@@ -28,7 +28,7 @@ import org.foolshap.shap.TreeExplainer;
  */
 public final class TreeShapBenchmark {
     /** PairTensor's default leaves per block (its constant is package-private). */
-    private static final String PAIR_BLOCK_LEAVES = "16";
+    private static final String PAIR_BLOCK_LEAVES = "8";
 
     private TreeShapBenchmark() {
     }
@@ -105,8 +105,9 @@ public final class TreeShapBenchmark {
             // A/B in one run: per size, every variant of PairTensor's blocks (leaves per block; 0 = the leaf groups
             // alone, the route before the tables), read from the property per call
             String[] variants = (args.length > 3 ? args[3] : "0," + PAIR_BLOCK_LEAVES).split(",");
-            Object[][] sizes = {{"200 x 500, 1 thread", one, pairsBackground}, {"200 x 500, 2 threads", two,
-                    pairsBackground}, {"200 x 8,000, 1 thread", one, men8000}, {"200 x 8,000, 2 threads", two, men8000}};
+            Object[][] sizes = {{"200 x 500, 1 thread", one, pairsBackground},
+                {"200 x 500, 2 threads", two, pairsBackground}, {"200 x 8,000, 1 thread", one, men8000},
+                {"200 x 8,000, 2 threads", two, men8000}};
             for (Object[] size : sizes) {
                 TreeExplainer explainer = (TreeExplainer) size[1];
                 double[][] bg = (double[][]) size[2];
