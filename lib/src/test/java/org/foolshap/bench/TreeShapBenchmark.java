@@ -18,9 +18,9 @@ import org.foolshap.shap.TreeExplainer;
  * per-pair values at 200 x 500 (one thread; part "pairs" calls phi per pair, part "pairs-tensor" the tensor route
  * {@code pairs} on one and two threads at 200 x 500 and 200 x 8,000, once per PairTensor block size in the fourth
  * argument, default "0,8": 0 = leaf groups only, the route before the block tables), explain's swapped pass
- * (32,650 rows aggregated as the foreground, 200 as the background, one thread), and the wall-time speed-up from 1 to 2 threads at 200 x 8,000 and
- * 200 x 32,650; part {@code perleaf} times the coefficient passes without blocks (LeafAggregate's per-leaf pass) for
- * A/B.
+ * (32,650 rows aggregated as the foreground, 200 as the background, one thread), and the wall-time speed-up from 1
+ * to 2 threads at 200 x 8,000 and 200 x 32,650; part {@code perleaf} times the coefficient passes without blocks
+ * (LeafAggregate's per-leaf pass) for A/B.
  * Prints the minimum and the median of the repetitions (the machine is shared: compare ratios from one run).
  * Run from lib/ with {@code java -cp target/classes:target/test-classes:$(cat cp.txt)
  * org.foolshap.bench.TreeShapBenchmark ../../shared/datasets 5}, cp.txt from {@code mvn dependency:build-classpath
