@@ -13,24 +13,44 @@ import org.foolshap.Progress;
  *
  * <p>Leaf L with value v is on a hybrid path of (x, z) iff x's and z's fail masks there are disjoint; it then adds
  * v (a-1)! b! / (a+b)! to each feature of A = z's fail mask (those must come from x) and -v a! (b-1)! / (a+b)! to
- * each of B = x's fail mask, a = |A|, b = |B| (see {@link TreeExplainer}). So at each leaf the background rows with
- * equal fail masks get equal contributions: {@link LeafGroups} groups them once per tree, and a foreground row tests
- * each group once and adds its (|A| + |B|)-sparse contribution to the group's rows, with weights from
- * {@link ShapleyWeights}' tables. On Adult's forest a leaf holds about 28 groups among 500 rows, so the cost per
- * (x, z, tree) is about 5 mask tests plus the |A| + |B| additions of the about 6 leaves on the pair's hybrid paths;
- * no tree walk, no recursion.
+ * each of B = x's fail mask, a = |A|, b = |B| (see {@link TreeExplainer}), with weights from
+ * {@link ShapleyWeights}' tables. Two routes share that rule:
+ * <ul>
+ * <li>{@link PairBlocks} (the default): the tree cut into blocks of at most {@link #BLOCK_LEAVES} leaves; rows with
+ * equal fail masks at all of a block's leaves form a class on each side, and a table over (foreground class,
+ * background class) holds the block's summed contribution. A pair's block costs no test and one addition per
+ * nonzero feature of its cell: on Adult's forest (8 leaves per block, 200 x 500) 10.3 additions per (x, z, tree)
+ * instead of 17.5 leaf by leaf, for 0.30 table cells per pair (16 leaves: 8 additions, 0.49 cells).
+ * <li>{@link LeafGroups}, for the blocks a table would not pay for (more cells than half the pairs) and behind
+ * {@code foolshap.treeshap.pairBlockLeaves=0}: at each leaf the background rows grouped by fail mask, and a
+ * foreground row tests each group once and adds the leaf's (|A| + |B|)-sparse contribution to the group's rows
+ * (about 28 groups among 500 rows, 5 tests and 17.5 additions per triple).
+ * </ul>
+ * No tree walk, no recursion.
  *
- * <p>Time O(|F| |B| (sum over reachable leaves of |A| + |B|) + |F| groups + (|F| + |B|) nodes) per tree. The larger
- * the background block, the more rows share each group test (groups per leaf grow far slower than rows: about 28
- * among 500 men), so blocks are as large as {@link #BLOCK} and a bounded slice of the tensor allow; trees go in
- * chunks whose groups fit a fixed budget. Memory: the tensor, one block's slice of it, one chunk's groups. Parallel
- * over foreground rows on at most {@code threads} threads from the JVM-wide {@link Cores} budget.
+ * <p>Time per tree and background block: tables O((|F| + |B|) (nodes + leaves) + sum over blocks of Kx (leaves x
+ * z-groups + cell entries)), then O(|F| |B| x nonzero entries per pair). The larger the background block, the more
+ * rows share each cell (classes grow far slower than rows), so blocks are as large as {@link #BLOCK} and a bounded
+ * slice of the tensor allow; trees go in chunks of about {@link #TABLE_BYTES} of tables or the slice's size if larger.
+ * Memory: the tensor, one block's slice of it, one chunk's tables. Parallel over trees (tables) and foreground rows
+ * (additions) on at most {@code threads} threads from the JVM-wide {@link Cores} budget.
  */
 final class PairTensor {
     /** Largest block of background rows: larger blocks share each foreground row's work per leaf among more rows. */
     static final int BLOCK = LeafGroups.MAX_ROWS;
-    /** Bytes of groups ({@link LeafGroups}: rows x leaves ints per tree) held at once; trees go in chunks under it. */
-    private static final long GROUP_BYTES = 64L << 20;
+    /**
+     * Least bytes of tables ({@link PairBlocks}, their leaf groups included) per chunk of trees; a chunk's tables
+     * are as large as the slice of the tensor when that is larger ({@code foolshap.treeshap.pairTableBytes} overrides
+     * both for benchmarks: 8 MB against 64 MB at 200 x 8,000 was 36 against 23 ns per triple).
+     */
+    private static final long TABLE_BYTES = 8L << 20;
+    /**
+     * Default leaves per {@link PairBlocks} block: 8 beat 16 in five of eight one-thread A/B runs on Adult (200 x 500
+     * and 200 x 8,000, loaded machine), 9% in geometric mean; 32 has about twice the cells per pair to build. The
+     * system property {@code foolshap.treeshap.pairBlockLeaves}, read by each call, overrides it for benchmarks' A/B
+     * runs only (0: the leaf groups alone, the route before).
+     */
+    static final int BLOCK_LEAVES = 8;
     /** Bytes of one block's slice of the tensor, held twice while it is copied out. */
     private static final long SLICE_BYTES = 256L << 20;
 
@@ -44,15 +64,27 @@ final class PairTensor {
                                 double[][] background, int threads, Progress progress) {
         long sliceRows = SLICE_BYTES / (8L * d * foreground.length);
         int block = (int) Math.max(256, Math.min(BLOCK, sliceRows));
-        return compute(trees, weights, d, foreground, background, threads, progress, block, GROUP_BYTES);
+        // a chunk's tables about as large as the slice every chunk sweeps (at least TABLE_BYTES): smaller chunks
+        // sweep the slice more often, larger ones are read after they left the cache
+        long slice = 8L * d * foreground.length * Math.min(block, background.length);
+        long tableBytes = Long.getLong("foolshap.treeshap.pairTableBytes", Math.max(TABLE_BYTES, slice));
+        return compute(trees, weights, d, foreground, background, threads, progress, block, tableBytes,
+                blockLeaves());
+    }
+
+    /** {@link #BLOCK_LEAVES} unless a benchmark sets {@code foolshap.treeshap.pairBlockLeaves} (0: leaf groups). */
+    static int blockLeaves() {
+        return Integer.getInteger("foolshap.treeshap.pairBlockLeaves", BLOCK_LEAVES);
     }
 
     /**
-     * As above with background blocks of {@code block} rows (at most {@link #BLOCK}) and trees grouped in chunks
-     * whose groups take at most {@code groupBytes} (at least one tree per chunk).
+     * As above with background blocks of {@code block} rows (at most {@link #BLOCK}), {@link PairBlocks} of at most
+     * {@code blockLeaves} leaves (0: every leaf through {@link LeafGroups}), and trees in chunks whose tables take
+     * about {@code tableBytes} (built {@code threads} trees at a time until they pass it).
      */
     static double[][][] compute(List<FlatTree> trees, double[] weights, int d, double[][] foreground,
-                                double[][] background, int threads, Progress progress, int block, long groupBytes) {
+                                double[][] background, int threads, Progress progress, int block, long tableBytes,
+                                int blockLeaves) {
         int nf = foreground.length;
         int nb = background.length;
         int maxSize = 1;
@@ -68,7 +100,7 @@ final class PairTensor {
         int width = maxWidth;
         double[][][] t = new double[nf][nb][];
         int blocks = (nb + block - 1) / block;
-        LeafGroups[] groups = new LeafGroups[trees.size()];
+        PairBlocks[] tables = new PairBlocks[trees.size()];
         AtomicLong done = new AtomicLong();
         int workers = Cores.reserve(threads);
         ExecutorService pool = Workers.pool(workers, "treeshap-pairs");
@@ -78,17 +110,22 @@ final class PairTensor {
                 int rows = Math.min(nb, from + block) - from;
                 double[][] acc = new double[nf][];
                 for (int k0 = 0; k0 < trees.size(); ) {
-                    // The next chunk of trees whose groups fit in groupBytes.
-                    int k1 = k0 + 1;
-                    long bytes = 4L * rows * trees.get(k0).leaves;
-                    while (k1 < trees.size() && bytes + 4L * rows * trees.get(k1).leaves <= groupBytes) {
-                        bytes += 4L * rows * trees.get(k1).leaves;
-                        k1++;
+                    // The next chunk of trees: tables built a wave of `workers` trees at a time until past the budget.
+                    int k1 = k0;
+                    long bytes = 0;
+                    while (k1 < trees.size() && (k1 == k0 || bytes < tableBytes)) {
+                        int wave = k1;
+                        int waveEnd = Math.min(trees.size(), k1 + workers);
+                        Workers.forEach(pool, workers, waveEnd - wave, k -> tables[wave + k] = new PairBlocks(
+                                trees.get(wave + k), weights[wave + k], d, foreground, background, start,
+                                start + rows, blockLeaves), DOING);
+                        for (int k = wave; k < waveEnd; k++) {
+                            bytes += tables[k].bytes();
+                        }
+                        k1 = waveEnd;
                     }
                     int first = k0;
                     int last = k1;
-                    Workers.forEach(pool, workers, last - first, k -> groups[first + k] = new LeafGroups(
-                            trees.get(first + k), background, start, start + rows), DOING);
                     Workers.forEach(pool, workers, nf, a -> {
                         long[] failX = new long[leafCount];
                         long[] scratch = new long[sizes];
@@ -98,13 +135,17 @@ final class PairTensor {
                             acc[a] = new double[rows * d];
                         }
                         for (int k = first; k < last; k++) {
-                            FlatTree tree = trees.get(k);
-                            tree.failMasks(foreground[a], failX, scratch);
-                            add(tree, weights[k], groups[k], failX, acc[a], d, features, w);
+                            PairBlocks p = tables[k];
+                            p.add(a, acc[a]);
+                            if (p.groups != null) {
+                                FlatTree tree = trees.get(k);
+                                tree.failMasks(foreground[a], failX, scratch);
+                                add(tree, weights[k], p.groups, p.rest, failX, acc[a], d, features, w);
+                            }
                         }
                         progress.update("pairs", done.addAndGet(last - first), (long) nf * blocks * trees.size());
                     }, DOING);
-                    Arrays.fill(groups, first, last, null);
+                    Arrays.fill(tables, first, last, null);
                     k0 = k1;
                 }
                 Workers.forEach(pool, workers, nf, a -> {
@@ -124,17 +165,17 @@ final class PairTensor {
     }
 
     /**
-     * Adds one tree's weighted phi(x, z) to {@code acc[r d ..]} for every background row r of the block: at each
-     * leaf, every group whose mask is disjoint from x's fail mask {@code failX[l]} there (the leaf is on a hybrid
-     * path) adds the leaf's Shapley weights to its rows; {@code features} and {@code w} are scratch of the tree's
-     * path width.
+     * Adds one tree's weighted contributions of the leaves {@code leaves} to {@code acc[r d ..]} for every
+     * background row r of the block: at each such leaf, every group whose mask is disjoint from x's fail mask
+     * {@code failX[l]} there (the leaf is on a hybrid path) adds the leaf's Shapley weights to its rows;
+     * {@code features} and {@code w} are scratch of the tree's path width.
      */
-    private static void add(FlatTree tree, double weight, LeafGroups g, long[] failX, double[] acc, int d,
-                            int[] features, double[] w) {
+    private static void add(FlatTree tree, double weight, LeafGroups g, int[] leaves, long[] failX, double[] acc,
+                            int d, int[] features, double[] w) {
         long[] mask = g.mask;
         int[] memberStart = g.memberStart;
         int[] members = g.members;
-        for (int l = 0; l < tree.leaves; l++) {
+        for (int l : leaves) {
             long fx = failX[l];
             int[] pathFeatures = tree.leafFeatures[l];
             double v = weight * tree.leafValue[l];

@@ -16,16 +16,20 @@ import org.foolshap.shap.TreeExplainer;
  * Issue 14's figures on the workbench's default Adult random forest (100 trees, depth <= 10, split seed 0): ns per
  * (foreground, background, tree) triple for the coefficient matrix at 200 x 2,000 and 200 x 32,650 (one thread), the
  * per-pair values at 200 x 500 (one thread; part "pairs" calls phi per pair, part "pairs-tensor" the tensor route
- * {@code pairs}, also on two threads and at 200 x 8,000), explain's swapped pass (32,650 rows aggregated as the
- * foreground, 200 as the background, one thread), and the wall-time speed-up from 1 to 2 threads at 200 x 8,000 and
- * 200 x 32,650; part {@code perleaf} times the coefficient passes without blocks (LeafAggregate's per-leaf pass) for
- * A/B.
+ * {@code pairs} on one and two threads at 200 x 500 and 200 x 8,000, once per PairTensor block size in the fourth
+ * argument, default "0,8": 0 = leaf groups only, the route before the block tables), explain's swapped pass
+ * (32,650 rows aggregated as the foreground, 200 as the background, one thread), and the wall-time speed-up from 1
+ * to 2 threads at 200 x 8,000 and 200 x 32,650; part {@code perleaf} times the coefficient passes without blocks
+ * (LeafAggregate's per-leaf pass) for A/B.
  * Prints the minimum and the median of the repetitions (the machine is shared: compare ratios from one run).
  * Run from lib/ with {@code java -cp target/classes:target/test-classes:$(cat cp.txt)
  * org.foolshap.bench.TreeShapBenchmark ../../shared/datasets 5}, cp.txt from {@code mvn dependency:build-classpath
  * -Dmdep.outputFile=cp.txt -Dmdep.includeScope=test}.
  */
 public final class TreeShapBenchmark {
+    /** PairTensor's default leaves per block (its constant is package-private). */
+    private static final String PAIR_BLOCK_LEAVES = "8";
+
     private TreeShapBenchmark() {
     }
 
@@ -98,12 +102,22 @@ public final class TreeShapBenchmark {
             });
         }
         if (parts.contains("pairs-tensor")) {
-            report("per-pair tensor pairs() 200 x 500, 1 thread", reps, 200.0 * 500 * trees,
-                    () -> one.pairs(women, pairsBackground, Progress.NONE));
-            report("per-pair tensor pairs() 200 x 500, 2 threads", reps, 200.0 * 500 * trees,
-                    () -> two.pairs(women, pairsBackground, Progress.NONE));
-            report("per-pair tensor pairs() 200 x 8,000, 1 thread", reps, 200.0 * 8000 * trees,
-                    () -> one.pairs(women, men8000, Progress.NONE));
+            // A/B in one run: per size, every variant of PairTensor's blocks (leaves per block; 0 = the leaf groups
+            // alone, the route before the tables), read from the property per call
+            String[] variants = (args.length > 3 ? args[3] : "0," + PAIR_BLOCK_LEAVES).split(",");
+            Object[][] sizes = {{"200 x 500, 1 thread", one, pairsBackground},
+                {"200 x 500, 2 threads", two, pairsBackground}, {"200 x 8,000, 1 thread", one, men8000},
+                {"200 x 8,000, 2 threads", two, men8000}};
+            for (Object[] size : sizes) {
+                TreeExplainer explainer = (TreeExplainer) size[1];
+                double[][] bg = (double[][]) size[2];
+                for (String leaves : variants) {
+                    System.setProperty("foolshap.treeshap.pairBlockLeaves", leaves);
+                    report("pairs() " + size[0] + ", blocks of " + leaves + " leaves", reps,
+                            200.0 * bg.length * trees, () -> explainer.pairs(women, bg, Progress.NONE));
+                }
+                System.clearProperty("foolshap.treeshap.pairBlockLeaves");
+            }
         }
         for (double[][] bg : parts.contains("threads") ? new double[][][] {men8000, men} : new double[0][][]) {
             double t1 = report("coefficients 200 x " + bg.length + ", 1 thread", reps, 200.0 * bg.length * trees,

@@ -74,7 +74,7 @@ class PairTensorTest {
         TreeExplainer explainer = Explainers.tree(model);
         long oneTreeGroups = 4L * 64 * flat.get(0).leaves;
         double[][][] t = PairTensor.compute(flat, model.weights(), WIDTH, fg, bg, 2, Progress.NONE, 64,
-                oneTreeGroups);
+                oneTreeGroups, PairTensor.BLOCK_LEAVES);
         for (int a = 0; a < fg.length; a++) {
             for (int b = 0; b < bg.length; b++) {
                 assertArrayEquals(explainer.phi(fg[a], bg[b]), t[a][b], 1e-12, "pair " + a + "," + b);
