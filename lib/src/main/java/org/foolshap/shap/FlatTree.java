@@ -130,6 +130,18 @@ final class FlatTree {
         return original[n];
     }
 
+    /** Fail masks of rows from .. to-1 at every leaf, row by row: fail[(r - from) leaves + l]. */
+    long[] failMasks(double[][] rows, int from, int to) {
+        long[] fail = new long[(to - from) * leaves];
+        long[] leafFail = new long[leaves];
+        long[] scratch = new long[size];
+        for (int r = from; r < to; r++) {
+            failMasks(rows[r], leafFail, scratch);
+            System.arraycopy(leafFail, 0, fail, (r - from) * leaves, leaves);
+        }
+        return fail;
+    }
+
     /**
      * Fills {@code fail[l]} with the row's fail mask at every leaf l, in one pass over the nodes in pre-order;
      * {@code scratch} holds one mask per node.

@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * One tree's background rows grouped, at every leaf, by their fail mask there ({@link FlatTree#failMasks}): the
- * rows of group g of leaf l are {@code members[memberStart[g] .. memberStart[g + 1])}, offsets into the block, and
- * share {@code mask[g]}; leaf l's groups are {@code leafStart[l] .. leafStart[l + 1]}. Per leaf a background row
+ * rows of group g of leaf l are {@code members[memberStart[g] .. memberStart[g + 1])}, each stored as its offset into
+ * the block times {@code stride} (where its slice of the tensor starts, ready for {@link Scatter#add}), and share
+ * {@code mask[g]}; leaf l's groups are {@code leafStart[l] .. leafStart[l + 1]}. Per leaf a background row
  * enters a pair's TreeSHAP value only through its mask, so {@link PairTensor} tests a foreground row against each
  * group once instead of against each row. Built by sorting (mask, row) keys per leaf: O(rows leaves log rows)
  * time, rows x leaves ints. Needs leaf paths of at most {@link #MAX_WIDTH} distinct features.
@@ -23,17 +24,14 @@ final class LeafGroups {
     final int[] memberStart;
     final int[] members;
 
-    /** Groups rows {@code from .. to-1} of {@code background} (at most MAX_ROWS) at every leaf of {@code tree}. */
-    LeafGroups(FlatTree tree, double[][] background, int from, int to) {
+    /**
+     * Groups rows {@code from .. to-1} of {@code background} (at most MAX_ROWS) at every leaf of {@code tree}; a row
+     * r of the block is stored as r stride.
+     */
+    LeafGroups(FlatTree tree, double[][] background, int from, int to, int stride) {
         int rows = to - from;
         int leaves = tree.leaves;
-        long[] fail = new long[rows * leaves];
-        long[] leafFail = new long[leaves];
-        long[] scratch = new long[tree.size];
-        for (int r = 0; r < rows; r++) {
-            tree.failMasks(background[from + r], leafFail, scratch);
-            System.arraycopy(leafFail, 0, fail, r * leaves, leaves);
-        }
+        long[] fail = tree.failMasks(background, from, to);
         leafStart = new int[leaves + 1];
         long[] maskAll = new long[rows * leaves];
         int[] startAll = new int[rows * leaves + 1];
@@ -64,7 +62,7 @@ final class LeafGroups {
                     at += c;
                 }
                 for (int r = 0; r < rows; r++) {
-                    members[count[(int) fail[r * leaves + l]]++] = r;
+                    members[count[(int) fail[r * leaves + l]]++] = r * stride;
                 }
                 continue;
             }
@@ -81,7 +79,7 @@ final class LeafGroups {
                     groups++;
                     previous = m;
                 }
-                members[base + r] = (int) (keys[r] & (MAX_ROWS - 1));
+                members[base + r] = (int) (keys[r] & (MAX_ROWS - 1)) * stride;
             }
         }
         leafStart[leaves] = groups;

@@ -64,8 +64,8 @@ final class PairBlocks {
             xRow = new int[0];
         } else {
             SubtreeBlocks blocks = new SubtreeBlocks(tree, maxLeaves);
-            long[] failX = failMasks(tree, foreground, 0, nf);
-            long[] failZ = failMasks(tree, background, from, to);
+            long[] failX = tree.failMasks(foreground, 0, nf);
+            long[] failZ = tree.failMasks(background, from, to);
             int[] rowsX = new int[blocks.count * nf];
             int[] classX = new int[nf];
             int[] classZ = new int[rows];
@@ -110,7 +110,7 @@ final class PairBlocks {
         feature = Arrays.copyOf(grow.feature, grow.entries);
         weight = Arrays.copyOf(grow.weight, grow.entries);
         rest = Arrays.copyOf(restLeaves, restCount);
-        groups = restCount > 0 ? new LeafGroups(tree, background, from, to) : null;
+        groups = restCount > 0 ? new LeafGroups(tree, background, from, to, d) : null;
     }
 
     /** Bytes held (for the caller's budget), the leaf groups included. */
@@ -131,90 +131,10 @@ final class PairBlocks {
             for (int e = rowStart[row], stop = rowStart[row + 1]; e < stop; e++) {
                 long c = cell[e];
                 int j0 = (int) (c >>> 35);
-                scatter(acc, base, at + ((int) (c >>> 7) & 0x3FFF), at + ((int) (c >>> 21) & 0x3FFF), feature,
+                Scatter.add(acc, base, at + ((int) (c >>> 7) & 0x3FFF), at + ((int) (c >>> 21) & 0x3FFF), feature,
                         weight, j0, j0 + ((int) c & 0x7F));
             }
         }
-    }
-
-    /**
-     * acc[bases[r] + feature[j]] += weight[j] for r in [from, to) and j in [j0, j1); the common small counts
-     * unrolled, since this loop is where the tensor's time goes.
-     */
-    private static void scatter(double[] acc, int[] bases, int from, int to, int[] feature, double[] weight, int j0,
-                                int j1) {
-        switch (j1 - j0) {
-            case 1 -> {
-                int f0 = feature[j0];
-                double w0 = weight[j0];
-                for (int r = from; r < to; r++) {
-                    acc[bases[r] + f0] += w0;
-                }
-            }
-            case 2 -> {
-                int f0 = feature[j0];
-                int f1 = feature[j0 + 1];
-                double w0 = weight[j0];
-                double w1 = weight[j0 + 1];
-                for (int r = from; r < to; r++) {
-                    int b = bases[r];
-                    acc[b + f0] += w0;
-                    acc[b + f1] += w1;
-                }
-            }
-            case 3 -> {
-                int f0 = feature[j0];
-                int f1 = feature[j0 + 1];
-                int f2 = feature[j0 + 2];
-                double w0 = weight[j0];
-                double w1 = weight[j0 + 1];
-                double w2 = weight[j0 + 2];
-                for (int r = from; r < to; r++) {
-                    int b = bases[r];
-                    acc[b + f0] += w0;
-                    acc[b + f1] += w1;
-                    acc[b + f2] += w2;
-                }
-            }
-            case 4 -> {
-                int f0 = feature[j0];
-                int f1 = feature[j0 + 1];
-                int f2 = feature[j0 + 2];
-                int f3 = feature[j0 + 3];
-                double w0 = weight[j0];
-                double w1 = weight[j0 + 1];
-                double w2 = weight[j0 + 2];
-                double w3 = weight[j0 + 3];
-                for (int r = from; r < to; r++) {
-                    int b = bases[r];
-                    acc[b + f0] += w0;
-                    acc[b + f1] += w1;
-                    acc[b + f2] += w2;
-                    acc[b + f3] += w3;
-                }
-            }
-            default -> {
-                for (int r = from; r < to; r++) {
-                    int b = bases[r];
-                    for (int j = j0; j < j1; j++) {
-                        acc[b + feature[j]] += weight[j];
-                    }
-                }
-            }
-        }
-    }
-
-    /** Fail masks of rows from .. to-1 at every leaf, row by row: fail[(r - from) leaves + l]. */
-    private static long[] failMasks(FlatTree tree, double[][] rows, int from, int to) {
-        int leaves = tree.leaves;
-        long[] fail = new long[(to - from) * leaves];
-        long[] leafFail = new long[leaves];
-        long[] scratch = new long[tree.size];
-        for (int r = from; r < to; r++) {
-            tree.failMasks(rows[r], leafFail, scratch);
-            System.arraycopy(leafFail, 0, fail, (r - from) * leaves, leaves);
-        }
-        return fail;
     }
 
     /**

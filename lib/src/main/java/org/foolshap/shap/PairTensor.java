@@ -140,7 +140,7 @@ final class PairTensor {
                             if (p.groups != null) {
                                 FlatTree tree = trees.get(k);
                                 tree.failMasks(foreground[a], failX, scratch);
-                                add(tree, weights[k], p.groups, p.rest, failX, acc[a], d, features, w);
+                                add(tree, weights[k], p.groups, p.rest, failX, acc[a], features, w);
                             }
                         }
                         progress.update("pairs", done.addAndGet(last - first), (long) nf * blocks * trees.size());
@@ -166,12 +166,12 @@ final class PairTensor {
 
     /**
      * Adds one tree's weighted contributions of the leaves {@code leaves} to {@code acc[r d ..]} for every
-     * background row r of the block: at each such leaf, every group whose mask is disjoint from x's fail mask
+     * background row r of the block (the groups hold r d, built with the tensor's width as stride): at each such leaf, every group whose mask is disjoint from x's fail mask
      * {@code failX[l]} there (the leaf is on a hybrid path) adds the leaf's Shapley weights to its rows;
      * {@code features} and {@code w} are scratch of the tree's path width.
      */
     private static void add(FlatTree tree, double weight, LeafGroups g, int[] leaves, long[] failX, double[] acc,
-                            int d, int[] features, double[] w) {
+                            int[] features, double[] w) {
         long[] mask = g.mask;
         int[] memberStart = g.memberStart;
         int[] members = g.members;
@@ -196,74 +196,7 @@ final class PairTensor {
                     w[count] = (fz >>> p & 1L) != 0 ? wx : -wz;
                     count++;
                 }
-                scatter(acc, d, members, memberStart[j], memberStart[j + 1], features, w, count);
-            }
-        }
-    }
-
-    /**
-     * acc[r d + features[c]] += w[c] for the rows r = members[first .. last) and c < count; the common small counts
-     * unrolled, since this loop is where the tensor's time goes.
-     */
-    private static void scatter(double[] acc, int d, int[] members, int first, int last, int[] features, double[] w,
-                                int count) {
-        switch (count) {
-            case 1 -> {
-                int f0 = features[0];
-                double w0 = w[0];
-                for (int r = first; r < last; r++) {
-                    acc[members[r] * d + f0] += w0;
-                }
-            }
-            case 2 -> {
-                int f0 = features[0];
-                int f1 = features[1];
-                double w0 = w[0];
-                double w1 = w[1];
-                for (int r = first; r < last; r++) {
-                    int base = members[r] * d;
-                    acc[base + f0] += w0;
-                    acc[base + f1] += w1;
-                }
-            }
-            case 3 -> {
-                int f0 = features[0];
-                int f1 = features[1];
-                int f2 = features[2];
-                double w0 = w[0];
-                double w1 = w[1];
-                double w2 = w[2];
-                for (int r = first; r < last; r++) {
-                    int base = members[r] * d;
-                    acc[base + f0] += w0;
-                    acc[base + f1] += w1;
-                    acc[base + f2] += w2;
-                }
-            }
-            case 4 -> {
-                int f0 = features[0];
-                int f1 = features[1];
-                int f2 = features[2];
-                int f3 = features[3];
-                double w0 = w[0];
-                double w1 = w[1];
-                double w2 = w[2];
-                double w3 = w[3];
-                for (int r = first; r < last; r++) {
-                    int base = members[r] * d;
-                    acc[base + f0] += w0;
-                    acc[base + f1] += w1;
-                    acc[base + f2] += w2;
-                    acc[base + f3] += w3;
-                }
-            }
-            default -> {
-                for (int r = first; r < last; r++) {
-                    int base = members[r] * d;
-                    for (int c = 0; c < count; c++) {
-                        acc[base + features[c]] += w[c];
-                    }
-                }
+                Scatter.add(acc, members, memberStart[j], memberStart[j + 1], features, w, 0, count);
             }
         }
     }
