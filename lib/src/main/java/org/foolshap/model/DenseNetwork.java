@@ -108,85 +108,16 @@ final class DenseNetwork implements Model {
         return output.forward(h)[0];
     }
 
-    /**
-     * All 2^k hybrid outputs with the first layer updated incrementally: its pre-activation is linear in the
-     * encoded row, a_S = a_empty + sum_{b in S} delta_b with delta_b = W (enc(x) - enc(z)) on player b's columns,
-     * so visiting the subsets in Gray-code order costs one vector addition per subset instead of a full first-layer
-     * product (n1 p multiply-adds); the rest of the network runs as in {@link #output}. Accumulated rounding over
-     * 2^k steps stays near 2^(k/2) ulps of the pre-activations.
-     */
+    /** All 2^k hybrid outputs with the first layer updated incrementally ({@link NetworkHybrids}). */
     @Override
     public void hybridOutputs(double[] x, double[] z, int[] players, double[] out) {
-        int k = players.length;
-        for (int b = 0; b < k; b++) {
-            if (!Double.isFinite(x[players[b]]) || !Double.isFinite(z[players[b]])) {
+        for (int player : players) {
+            if (!Double.isFinite(x[player]) || !Double.isFinite(z[player])) {
                 Model.super.hybridOutputs(x, z, players, out); // reports the missing value as output() does
                 return;
             }
         }
-        double[] ex = encoding.encode(x);
-        double[] ez = encoding.encode(z);
-        Layer first = hidden.isEmpty() ? output : hidden.get(0);
-        int n1 = first.n();
-        int p = first.p();
-        double[] w = first.weights();
-        double[] pre = new double[n1];
-        double[][] delta = new double[k][n1];
-        for (int u = 0; u < n1; u++) {
-            double s = first.bias()[u];
-            int base = u * p;
-            for (int i = 0; i < p; i++) {
-                s += w[base + i] * ez[i];
-            }
-            pre[u] = s;
-            for (int b = 0; b < k; b++) {
-                double d = 0;
-                for (int i = encoding.offset(players[b]), end = encoding.end(players[b]); i < end; i++) {
-                    d += w[base + i] * (ex[i] - ez[i]);
-                }
-                delta[b][u] = d;
-            }
-        }
-        out[0] = fromFirstLayer(pre);
-        int mask = 0;
-        for (int step = 1, n = 1 << k; step < n; step++) {
-            int b = Integer.numberOfTrailingZeros(step);
-            mask ^= 1 << b;
-            double[] d = delta[b];
-            if ((mask & (1 << b)) != 0) {
-                for (int u = 0; u < n1; u++) {
-                    pre[u] += d[u];
-                }
-            } else {
-                for (int u = 0; u < n1; u++) {
-                    pre[u] -= d[u];
-                }
-            }
-            out[mask] = fromFirstLayer(pre);
-        }
-    }
-
-    /** The output from the first layer's pre-activations. */
-    private double fromFirstLayer(double[] pre) {
-        if (hidden.isEmpty()) {
-            return sigmoid(pre[0]);
-        }
-        if (hidden.size() == 1) { // the usual perceptron: no intermediate arrays
-            double[] ow = output.weights();
-            double s = output.bias()[0];
-            for (int u = 0; u < pre.length; u++) {
-                s += ow[u] * sigmoid(pre[u]);
-            }
-            return sigmoid(s);
-        }
-        double[] h = new double[pre.length];
-        for (int u = 0; u < pre.length; u++) {
-            h[u] = sigmoid(pre[u]);
-        }
-        for (int l = 1; l < hidden.size(); l++) {
-            h = hidden.get(l).forward(h);
-        }
-        return output.forward(h)[0];
+        NetworkHybrids.outputs(this, x, z, players, out);
     }
 
     DenseEncoding encoding() {

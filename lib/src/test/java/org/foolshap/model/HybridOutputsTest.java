@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import org.foolshap.data.Feature;
+import org.foolshap.data.Features;
 import org.foolshap.shap.Explainers;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +81,44 @@ class HybridOutputsTest {
         int p = enc.width();
         DenseNetwork net = new DenseNetwork(enc, List.of(layer(rng, 6, p), layer(rng, 4, 6)), layer(rng, 1, 4));
         assertSameHybrids(net, RandomData.rows(50, 8), 9, 1e-12);
+    }
+
+    /**
+     * Ten players (1,024 subsets: e^-a is recomputed 15 times on the way), pre-activations beyond Smile's clamp at
+     * +-36, and weights so large that some units leave the range where e^-a is tracked by products.
+     */
+    @Test
+    void denseNetworkOverManySubsetsClampedAndOutOfTrackedRange() {
+        Feature[] numeric = new Feature[10];
+        for (int i = 0; i < numeric.length; i++) {
+            numeric[i] = Feature.numeric("f" + i);
+        }
+        Features features = Features.of(numeric);
+        DenseEncoding enc = new DenseEncoding(features, new double[10], java.util.stream.DoubleStream.generate(() -> 1)
+                .limit(10).toArray());
+        for (double scale : new double[] {1, 5, 400}) {
+            SplittableRandom rng = new SplittableRandom(21);
+            DenseNetwork.Layer hiddenLayer = layer(rng, 12, 10);
+            double[] w = hiddenLayer.weights().clone();
+            for (int i = 0; i < w.length; i++) {
+                w[i] *= scale;
+            }
+            DenseNetwork net = new DenseNetwork(enc, List.of(new DenseNetwork.Layer(12, 10, w, hiddenLayer.bias())),
+                    layer(rng, 1, 12));
+            double[][] rows = new double[6][];
+            for (int r = 0; r < rows.length; r++) {
+                rows[r] = rng.doubles(10, -3, 3).toArray();
+            }
+            int[] all = java.util.stream.IntStream.range(0, 10).toArray();
+            for (int r = 0; r + 1 < rows.length; r += 2) {
+                double[] expected = bruteForce(net, rows[r], rows[r + 1], all);
+                double[] got = new double[expected.length];
+                net.hybridOutputs(rows[r], rows[r + 1], all, got);
+                for (int mask = 0; mask < expected.length; mask++) {
+                    assertEquals(expected[mask], got[mask], 1e-13, "scale " + scale + ", mask " + mask);
+                }
+            }
+        }
     }
 
     private static DenseNetwork.Layer layer(SplittableRandom rng, int n, int p) {
