@@ -28,8 +28,22 @@ final class TreeHybrids {
             bitOf[players[b]] = b;
         }
         Arrays.fill(out, 0, n, 0.0);
-        for (int t = 0; t < e.trees().size(); t++) {
-            walk(e.tree(t), 0, 0, 0, e.weight(t), x, z, bitOf, out);
+        if (finite(x) && finite(z)) {
+            // non-players come from z: they sit at bit OTHER of fromZ, which the leaves leave out
+            for (int f = 0; f < bitOf.length; f++) {
+                if (bitOf[f] < 0) {
+                    bitOf[f] = OTHER;
+                }
+            }
+            for (int t = 0; t < e.trees().size(); t++) {
+                Tree tree = e.tree(t);
+                fastWalk(tree, tree.fastOps(), tree.fastCuts(), tree.features(), tree.yesChildren(),
+                        tree.noChildren(), 0, 0, 1 << OTHER, e.weight(t), x, z, bitOf, out);
+            }
+        } else {
+            for (int t = 0; t < e.trees().size(); t++) {
+                walk(e.tree(t), 0, 0, 0, e.weight(t), x, z, bitOf, out);
+            }
         }
         for (int bit = 1; bit < n; bit <<= 1) {
             for (int mask = 0; mask < n; mask++) {
@@ -41,6 +55,75 @@ final class TreeHybrids {
         double intercept = e.intercept();
         for (int mask = 0; mask < n; mask++) {
             out[mask] += intercept;
+        }
+    }
+
+    /** fromZ's bit for the features that are not players (always from z); players use bits 0..k-1, k <= 30. */
+    private static final int OTHER = 31;
+
+    private static boolean finite(double[] row) {
+        for (double v : row) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@link #walk} on finite rows with the tests inlined ({@link Tree#fastOps}): no NaN or missing-value branches,
+     * no virtual calls; nodes whose test is not inlined still ask {@link Tree#goesYes}. bitOf maps non-players to
+     * {@link #OTHER}, set in fromZ from the start.
+     */
+    private static void fastWalk(Tree tree, byte[] op, double[] cut, int[] feature, int[] yes, int[] no, int node,
+                                 int fromX, int fromZ, double weight, double[] x, double[] z, int[] bitOf,
+                                 double[] h) {
+        while (feature[node] >= 0) {
+            int f = feature[node];
+            int bit = 1 << bitOf[f];
+            if ((fromZ & bit) != 0) {
+                node = goes(tree, op, cut, node, z[f]) ? yes[node] : no[node];
+                continue;
+            }
+            boolean xYes = goes(tree, op, cut, node, x[f]);
+            if ((fromX & bit) != 0) {
+                node = xYes ? yes[node] : no[node];
+                continue;
+            }
+            boolean zYes = goes(tree, op, cut, node, z[f]);
+            if (xYes == zYes) {
+                node = xYes ? yes[node] : no[node];
+                continue;
+            }
+            fastWalk(tree, op, cut, feature, yes, no, xYes ? yes[node] : no[node], fromX | bit, fromZ, weight, x, z,
+                    bitOf, h);
+            node = zYes ? yes[node] : no[node];
+            fromZ |= bit;
+        }
+        leaf(weight * tree.values()[node], fromX, fromZ & ~(1 << OTHER), h);
+    }
+
+    /** Node's decision on a finite value v, inlined for the plain tests. */
+    private static boolean goes(Tree tree, byte[] op, double[] cut, int node, double v) {
+        double c = cut[node];
+        return switch (op[node]) {
+            case Tree.FAST_LE -> v <= c;
+            case Tree.FAST_LT -> v < c;
+            case Tree.FAST_EQ -> v == c;
+            case Tree.FAST_LE + Tree.FAST_FLOAT32 -> (float) v <= c;
+            case Tree.FAST_LT + Tree.FAST_FLOAT32 -> (float) v < c;
+            case Tree.FAST_EQ + Tree.FAST_FLOAT32 -> (float) v == c;
+            default -> tree.goesYes(node, v);
+        };
+    }
+
+    /** Leaf value v reached with players fromX from x and fromZ from z: (-1)^|C| v at fromX u C, C subset fromZ. */
+    private static void leaf(double v, int fromX, int fromZ, double[] h) {
+        for (int c = fromZ; ; c = (c - 1) & fromZ) {
+            h[fromX | c] += (Integer.bitCount(c) & 1) == 0 ? v : -v;
+            if (c == 0) {
+                break;
+            }
         }
     }
 
@@ -69,12 +152,6 @@ final class TreeHybrids {
             node = zYes ? tree.yes(node) : tree.no(node);
             fromZ |= bit;
         }
-        double v = weight * tree.value(node);
-        for (int c = fromZ; ; c = (c - 1) & fromZ) {
-            h[fromX | c] += (Integer.bitCount(c) & 1) == 0 ? v : -v;
-            if (c == 0) {
-                break;
-            }
-        }
+        leaf(weight * tree.value(node), fromX, fromZ, h);
     }
 }
