@@ -252,6 +252,32 @@ class StudyTest {
     }
 
     @Test
+    void theParityGapIsOnTheScaleExplained() throws Exception {
+        org.foolshap.data.Dataset data = org.foolshap.data.Datasets.load("compas", Mirror.require("compas",
+                "compas.csv"));
+        org.foolshap.data.Split split = data.split(0);
+        org.foolshap.model.Training boosted = org.foolshap.model.Trainer.of(ModelKind.GBT).withSeed(0)
+                .train(data, split);
+        org.foolshap.model.Model p = StudyRun.explained(boosted.model(), org.foolshap.model.OutputScale.PROBABILITY);
+        double[] out = p.outputs(data.x());
+        double gap = mean(out, data.foregroundRows()) - mean(out, data.backgroundRows());
+        assertEquals(gap, StudyRun.parity(p, boosted, data, split), 1e-12);
+        double margins = boosted.evaluation().demographicParity();
+        assertTrue(Math.abs(margins - gap) > 0.05, "log-odds gap " + margins + " against probability gap " + gap);
+        // a model explained as it is keeps its own evaluation's gap
+        org.foolshap.model.Model m = StudyRun.explained(boosted.model(), org.foolshap.model.OutputScale.LOG_ODDS);
+        assertEquals(margins, StudyRun.parity(m, boosted, data, split), 0);
+    }
+
+    private static double mean(double[] values, int[] rows) {
+        double s = 0;
+        for (int r : rows) {
+            s += values[r];
+        }
+        return s / rows.length;
+    }
+
+    @Test
     void settingsAreDeclaredOnceAndBadOnesAreRefusedNamingThem() {
         Study s = Study.withDefaults();
         assertEquals(Protocol.paper(), s.protocol());
