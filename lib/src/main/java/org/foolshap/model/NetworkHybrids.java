@@ -113,11 +113,23 @@ final class NetworkHybrids {
         if (hidden.size() == 1) { // the usual perceptron: no intermediate arrays
             DenseNetwork.Layer output = net.outputLayer();
             double[] ow = output.weights();
-            double s = output.bias()[0];
-            for (int u = 0; u < e.length; u++) {
-                s += ow[u] * h[u];
+            // four partial sums: one running sum would wait on each addition's latency, unit after unit
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            int n = e.length;
+            int u = 0;
+            for (; u + 3 < n; u += 4) {
+                s0 += ow[u] * h[u];
+                s1 += ow[u + 1] * h[u + 1];
+                s2 += ow[u + 2] * h[u + 2];
+                s3 += ow[u + 3] * h[u + 3];
             }
-            return DenseNetwork.sigmoid(s);
+            for (; u < n; u++) {
+                s0 += ow[u] * h[u];
+            }
+            return DenseNetwork.sigmoid(output.bias()[0] + ((s0 + s1) + (s2 + s3)));
         }
         return above(net, h);
     }
