@@ -22,6 +22,8 @@ class ReproduceDefaultsTest {
         assertEquals(library.calibrationDraws(), spark.calibrationDraws());
         assertEquals(library.lambdaExtensions(), spark.lambdaExtensions());
         assertEquals(library.protocol().m(), spark.protocol().m());
+        // everything settings.json records: the Spark copy once ran the fast genetic baseline by default
+        assertEquals(library.settings(), spark.settings());
     }
 
     @Test
