@@ -9,14 +9,24 @@ import picocli.CommandLine.Option;
  * (the library's {@link LambdaGrid#parse} form). Without either, 10^-0.5 (0.316) to 100 in 20 steps: the official scripts' grid for Adult (other configurations had their own; reproduce --lambda-preset official), widened past an edge when lambda* lands on it.
  */
 final class LambdaOptions {
-    @Option(names = "--lambdas", paramLabel = "LO:HI:STEPS",
-            description = "lambda values, log-spaced from LO to HI (both > 0) in STEPS points, e.g. 0.316:100:20 "
-                    + "(default: 10^-0.5 = 0.316 to 100 in 20 steps, the official grid for Adult)")
+    /** The options' help, shared with {@link StudyOptions}, which declares the same two options with an order. */
+    static final String VALUES_HELP = "lambda values, log-spaced from LO to HI (both > 0) in STEPS points, e.g. "
+            + "0.316:100:20 (default: 10^-0.5 = 0.316 to 100 in 20 steps, the official grid for Adult)";
+    static final String EXPONENTS_HELP = "the same grid by base-10 exponents instead of values, e.g. -0.5:2:20";
+
+    @Option(names = "--lambdas", paramLabel = "LO:HI:STEPS", description = VALUES_HELP)
     String values;
 
-    @Option(names = "--log10-lambdas", paramLabel = "LO:HI:STEPS",
-            description = "the same grid by base-10 exponents instead of values, e.g. -0.5:2:20")
+    @Option(names = "--log10-lambdas", paramLabel = "LO:HI:STEPS", description = EXPONENTS_HELP)
     String exponents;
+
+    /** The grid given as {@code --lambdas values} or {@code --log10-lambdas exponents} (either or both null). */
+    static LambdaOptions of(String values, String exponents) {
+        LambdaOptions o = new LambdaOptions();
+        o.values = values;
+        o.exponents = exponents;
+        return o;
+    }
 
     /** The grid asked for, or a one-line error that says which convention each option takes. */
     LambdaGrid grid() {

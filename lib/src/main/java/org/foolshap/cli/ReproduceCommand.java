@@ -6,19 +6,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.foolshap.attack.FoolShap;
-import org.foolshap.audit.Protocol;
 import org.foolshap.experiment.CalibrationFile;
 import org.foolshap.experiment.CalibrationRow;
 import org.foolshap.experiment.Plan;
-import org.foolshap.experiment.Ranges;
 import org.foolshap.experiment.Sensitivity;
 import org.foolshap.experiment.ResultRow;
 import org.foolshap.experiment.ResultsFile;
 import org.foolshap.experiment.Study;
 import org.foolshap.experiment.StudyListener;
 import org.foolshap.experiment.Summary;
-import org.foolshap.model.ModelKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,7 +25,7 @@ import picocli.CommandLine.Option;
  * resumable, with results.csv, calibration.csv, figure5.png and a summary table. All the work is in
  * {@link Study}; this class parses options, shows progress and prints the summary.
  */
-@Command(name = "reproduce", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "reproduce", sortOptions = false,
         description = {"Reproduce the paper's experiments (Fool SHAP, Figure 5).",
                 "For each dataset x model x seed: split (stratified 80/20), train on the",
                 "training rows, honest SHAP on a uniform S_0' x S_1', coefficients",
@@ -84,98 +80,37 @@ final class ReproduceCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--datasets", defaultValue = "compas,adult,marketing,communities",
-            paramLabel = "LIST", description = "comma-separated datasets (default: ${DEFAULT-VALUE})")
-    String datasets;
+    /**
+     * -h and -V as mixinStandardHelpOptions declares them, but with an order: the study options are ordered (to keep
+     * --out and --threads among them), and picocli lists options without one first.
+     */
+    @Option(names = {"-h", "--help"}, order = 1000, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
-    @Option(names = "--models", paramLabel = "LIST",
-            description = "comma-separated models: rf, xgb, gbt, mlp, tree, logistic (default: the paper's rf, xgb "
-                    + "(XGBoost) and mlp)")
-    String models;
+    @Option(names = {"-V", "--version"}, order = 1001, versionHelp = true,
+            description = "Print version information and exit.")
+    boolean version;
 
-    @Option(names = "--seeds", defaultValue = "0-4", paramLabel = "SEEDS",
-            description = "split/training/attack seeds, e.g. 0-4 or 0,2,5 (default: ${DEFAULT-VALUE})")
-    String seeds;
-
-    @Option(names = "--m", defaultValue = "200", paramLabel = "M",
-            description = "size of S_0' and S_1' shown to the auditor (default: ${DEFAULT-VALUE})")
-    int m;
-
-    @Option(names = "--repeats", defaultValue = "100", paramLabel = "R",
-            description = "audited draws per lambda in the sweep (default: ${DEFAULT-VALUE})")
-    int repeats;
-
-    @Option(names = "--significance", defaultValue = "0.05", paramLabel = "ALPHA",
-            description = "the auditor's total level, Bonferroni over its 6 tests (default: ${DEFAULT-VALUE})")
-    double significance;
-
+    /** Every option that shapes the study, shared with the Spark module's reproduce. */
     @Mixin
-    LambdaOptions lambdas;
+    StudyOptions options;
 
-    @Option(names = "--lambda-extensions", defaultValue = "2", paramLabel = "N",
-            description = "times a run may widen the grid past the edge lambda* lands on; 0 = the fixed grid "
-                    + "(default: ${DEFAULT-VALUE})")
-    int lambdaExtensions;
-
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "directory with the raw files (or <dataset>/ subfolders); default: $FOOLSHAP_DATA, "
-                    + "then the cache filled by 'fetch'")
-    Path dataDir;
-
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "output directory (created)")
+    @Option(names = "--out", order = 100, required = true, paramLabel = "DIR",
+            description = "output directory (created)")
     Path out;
 
-    @Option(names = "--threads", defaultValue = "1", paramLabel = "N",
+    @Option(names = "--threads", order = 110, defaultValue = "1", paramLabel = "N",
             description = "runs in parallel; each run's SHAP pass already uses every core (default: ${DEFAULT-VALUE})")
     int threads;
 
-    @Option(names = "--mlp-background", defaultValue = "0", paramLabel = "ROWS",
-            description = "background rows kept for mlp runs, whose exact SHAP costs 2^d calls per pair; 0 = the full "
-                    + "background, as the paper (default: ${DEFAULT-VALUE})")
-    int mlpBackground;
-
-    @Option(names = "--tune", defaultValue = "50", paramLabel = "N",
-            description = "random-search iterations per model (validation AUC), 0 = default hyperparameters "
-                    + "(default: ${DEFAULT-VALUE}, the paper's)")
-    int tune;
-
-    @Option(names = "--genetic", defaultValue = "published", paramLabel = "SETTING",
-            description = "genetic baseline: published (population 10, 100 generations, stop after 10 consecutive "
-                    + "detections) or fast (the same stopped after the sweep's time; not the paper's) "
-                    + "(default: ${DEFAULT-VALUE})")
-    String genetic;
-
-    @Option(names = "--fresh-draws", defaultValue = "1000", paramLabel = "N",
-            description = "fresh draws re-estimating the detection rate at lambda* (default: ${DEFAULT-VALUE})")
-    int freshDraws;
-
-    @Option(names = "--lambda-preset", defaultValue = "study", paramLabel = "PRESET",
-            description = "study (the --lambdas grid, widened at its edges) or official (the official scripts' grid "
-                    + "per configuration where they set one) (default: ${DEFAULT-VALUE})")
-    String lambdaPreset;
-
-    @Option(names = "--all-pairs", description = "also run the pairs the paper's Figure 5 leaves out (mlp on "
-            + "marketing and communities)")
-    boolean allPairs;
-
-    @Option(names = "--sensitivity", description = "also run the first dataset for M in 100, 200, 400 x alpha in "
-            + "0.01, 0.05 (in sensitivity/ under --out) and write sensitivity.md")
+    @Option(names = "--sensitivity", order = 180, description = "also run the first dataset for M in 100, 200, 400 x "
+            + "alpha in 0.01, 0.05 (in sensitivity/ under --out) and write sensitivity.md")
     boolean sensitivity;
-
-    @Option(names = "--calibration-draws", defaultValue = "1000", paramLabel = "N",
-            description = "honest draws audited per run for calibration.csv, 0 = none (default: ${DEFAULT-VALUE})")
-    int calibrationDraws;
 
     @Override
     public Integer call() throws IOException {
         Outputs.checkFolder("--out", out);
-        if (!genetic.equals("published") && !genetic.equals("fast")) {
-            throw new UserError("--genetic must be published or fast, got '" + genetic + "'");
-        }
-        if (!lambdaPreset.equals("study") && !lambdaPreset.equals("official")) {
-            throw new UserError("--lambda-preset must be study or official, got '" + lambdaPreset + "'");
-        }
-        Study study = study(m, significance);
+        Study study = options.study().withThreads(threads);
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ResultsFile results = new ResultsFile(out.resolve("results.csv"));
@@ -184,7 +119,7 @@ final class ReproduceCommand implements Callable<Integer> {
         if (sensitivity) {
             runSensitivity(o, err);
         }
-        o.println(study + ", lambdas " + lambdas.describe());
+        o.println(study + ", lambdas " + options.describeLambdas());
         o.printf(Locale.ROOT, "%d runs computed, %d resumed from %s, in %.0f s%n", outcome.ran(), outcome.resumed(),
                 results.path(), outcome.seconds());
         for (Study.Skip s : outcome.skipped()) {
@@ -223,21 +158,6 @@ final class ReproduceCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The study the options describe, at sample size {@code m} and level {@code alpha}. */
-    private Study study(int m, double alpha) {
-        Protocol protocol = Protocol.paper().withM(m).withRepeats(repeats).withSignificance(alpha);
-        FoolShap attack = FoolShap.withDefaults().withProtocol(protocol).withLambdas(lambdas.grid())
-                .withFastGenetic(genetic.equals("fast"));
-        return Study.withDefaults().withDatasets(Ranges.names(datasets))
-                .withModels(models == null ? Study.withDefaults().models()
-                        : Ranges.names(models).stream().map(ModelKind::parse).toList())
-                .withSeeds(Ranges.seeds(seeds)).withAttack(attack)
-                .withLambdaExtensions(lambdaExtensions).withDataDir(dataDir).withThreads(threads)
-                .withMlpBackground(mlpBackground).withCalibrationDraws(calibrationDraws).withTuning(tune)
-                .withFreshDraws(freshDraws).withOfficialLambdas(lambdaPreset.equals("official"))
-                .withPaperModels(!allPairs);
-    }
-
     /** Plans (refusing, in one line, a folder whose rows were made with other settings) and executes. */
     private Study.Outcome run(Study study, ResultsFile results, CalibrationFile calibration, PrintWriter err)
             throws IOException {
@@ -245,7 +165,7 @@ final class ReproduceCommand implements Callable<Integer> {
         try {
             plan = study.plan(results, calibration);
         } catch (Study.SettingsChanged e) {
-            throw new UserError(settingsMessage(e, results.path().getParent()));
+            throw new UserError(StudyOptions.settingsMessage(e, results.path().getParent()));
         }
         Study.Outcome outcome;
         try (TerminalProgress bars = new TerminalProgress()) {
@@ -257,11 +177,11 @@ final class ReproduceCommand implements Callable<Integer> {
 
     /** The first dataset at every M x alpha of the sensitivity table, each in its own resumable folder. */
     private void runSensitivity(PrintWriter o, PrintWriter err) throws IOException {
-        String first = Ranges.names(datasets).get(0);
+        String first = options.firstDataset();
         java.util.Map<String, List<ResultRow>> cells = new java.util.LinkedHashMap<>();
         for (int mm : Sensitivity.MS) {
             for (double a : Sensitivity.ALPHAS) {
-                Study s = study(mm, a).withDatasets(List.of(first)).withCalibrationDraws(0);
+                Study s = options.study(mm, a).withThreads(threads).withDatasets(List.of(first)).withCalibrationDraws(0);
                 Path folder = out.resolve("sensitivity").resolve(Sensitivity.folder(mm, a));
                 cells.put(Sensitivity.label(mm, a), run(s, new ResultsFile(folder.resolve("results.csv")), null, err)
                         .rows());
@@ -274,33 +194,6 @@ final class ReproduceCommand implements Callable<Integer> {
         o.print(table);
         o.println("wrote " + md);
     }
-
-    /** The library's refusal to mix settings, in this command's option names. */
-    private String settingsMessage(Study.SettingsChanged e, Path out) {
-        if (e.changes().stream().anyMatch(c -> c.recorded() == null)) {
-            return "--out " + out + " holds results without a settings.json (written by an older version), so "
-                    + "resuming could mix settings; choose a new --out";
-        }
-        StringBuilder b = new StringBuilder("--out " + out + " holds results computed with other settings: ");
-        List<String> old = new java.util.ArrayList<>();
-        for (Study.SettingsChanged.Change c : e.changes()) {
-            String option = OPTIONS.getOrDefault(c.setting(), c.setting());
-            b.append(old.isEmpty() ? "" : ", ").append(option).append(' ').append(c.recorded()).append(" (now ")
-                    .append(c.now()).append(')');
-            old.add(option + " " + c.recorded());
-        }
-        return b.append("; resume with ").append(String.join(" ", old)).append(", or choose a new --out").toString();
-    }
-
-    private static final java.util.Map<String, String> OPTIONS = java.util.Map.ofEntries(
-            java.util.Map.entry("m", "--m"), java.util.Map.entry("repeats", "--repeats"),
-            java.util.Map.entry("significance", "--significance"), java.util.Map.entry("lambdas", "--lambdas"),
-            java.util.Map.entry("lambda_extensions", "--lambda-extensions"),
-            java.util.Map.entry("mlp_background", "--mlp-background"),
-            java.util.Map.entry("calibration_draws", "--calibration-draws"), java.util.Map.entry("genetic", "--genetic"),
-            java.util.Map.entry("tuning", "--tune"), java.util.Map.entry("fresh_draws", "--fresh-draws"),
-            java.util.Map.entry("official_lambdas", "--lambda-preset official"),
-            java.util.Map.entry("paper_models", "--all-pairs (paper_models)"));
 
     /** Prefixes each stage with the overall position and ETA, and logs finished runs. */
     static final class Listener implements StudyListener {

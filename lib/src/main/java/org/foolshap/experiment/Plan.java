@@ -178,6 +178,21 @@ public final class Plan implements Tabular {
         return m + "; download it with: java -jar lib/target/foolshap.jar fetch --dataset " + name;
     }
 
+    /** The study that made this plan (for a job that plans on one machine and runs the tasks elsewhere). */
+    public Study study() {
+        return study;
+    }
+
+    /** The results file the plan read and its rows go to. */
+    public ResultsFile results() {
+        return results;
+    }
+
+    /** The calibration file the plan read, or null when the study audits no honest draws. */
+    public CalibrationFile calibration() {
+        return calibration;
+    }
+
     /** The runs to do, in grid order. */
     public List<Task> tasks() {
         return tasks;

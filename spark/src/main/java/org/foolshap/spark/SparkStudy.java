@@ -49,12 +49,28 @@ public final class SparkStudy {
         return spec.study().plan(results, calibration);
     }
 
-    /** Runs the plan's tasks on Spark, one task each, and writes their rows in plan order. */
+    /** Plans ({@link #plan}), then runs the plan's tasks on Spark, one task each, and writes their rows in plan order. */
     public Study.Outcome execute(SparkSession spark, ResultsFile results, CalibrationFile calibration)
             throws IOException {
+        return execute(spark, plan(results, calibration));
+    }
+
+    /**
+     * Runs a plan made by {@link #plan} on Spark, one task each, and writes their rows in plan order to the plan's
+     * files. Planning first, without a session, lets a command refuse a folder of other settings before starting Spark.
+     *
+     * @throws IllegalArgumentException when the plan was made by a study with other settings than this job's
+     */
+    public Study.Outcome execute(SparkSession spark, Plan plan) throws IOException {
         long start = System.nanoTime();
-        Study study = spec.study();
-        Plan plan = study.plan(results, calibration);
+        Study study = plan.study();
+        Study mine = spec.study();
+        if (!study.settings().equals(mine.settings()) || !study.datasets().equals(mine.datasets())
+                || !study.models().equals(mine.models()) || !study.seeds().equals(mine.seeds())) {
+            throw new IllegalArgumentException("the plan was made by another study than this job's");
+        }
+        ResultsFile results = plan.results();
+        CalibrationFile calibration = plan.calibration();
         List<Plan.Task> todo = plan.tasks();
         List<Task> tasks = todo.stream().map(Task::of).toList();
         List<Output> outputs = List.of();

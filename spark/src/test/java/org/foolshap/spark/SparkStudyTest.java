@@ -33,8 +33,9 @@ class SparkStudyTest {
         // no random search: its choice among near-tied candidates flipped once in CI on a loaded run (Smile's
         // thread-local generators under fork-join are suspected; an open reproducibility issue of the library's
         // tuning, not of the distribution this test checks)
-        spec = new StudySpec(List.of("compas"), List.of("rf"), List.of(0, 1), 50, 10, 0.05,
-                new double[] {-0.5, 2, 4}, 1, false, mirror.toString(), 1000, 40, 0);
+        spec = StudySpec.of("--datasets", "compas", "--models", "rf", "--seeds", "0,1", "--m", "50", "--repeats",
+                "10", "--log10-lambdas", "-0.5:2:4", "--lambda-extensions", "1", "--no-baselines", "--data-dir",
+                mirror.toString(), "--mlp-background", "1000", "--calibration-draws", "40", "--tune", "0");
         spark = LocalSpark.start();
     }
 

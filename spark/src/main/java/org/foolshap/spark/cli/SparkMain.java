@@ -66,7 +66,8 @@ public final class SparkMain implements Runnable {
     static Throwable userCause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof IllegalArgumentException || t instanceof java.io.UncheckedIOException
-                    || t instanceof java.nio.file.NoSuchFileException || t instanceof UserError) {
+                    || t instanceof java.nio.file.NoSuchFileException || t instanceof UserError
+                    || t instanceof org.foolshap.cli.UserError) { // the library's, e.g. from its StudyOptions
                 return t;
             }
             if (t.getClass().getName().equals("org.apache.spark.sql.AnalysisException")) {

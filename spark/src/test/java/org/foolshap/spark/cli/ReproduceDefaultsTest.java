@@ -12,7 +12,7 @@ class ReproduceDefaultsTest {
     void withoutOptionsItPlansTheLibrarysStudy() {
         ReproduceCommand command = new ReproduceCommand();
         new CommandLine(command).parseArgs("--out", "unused");
-        Study spark = command.spec().study();
+        Study spark = command.studySpec().study();
         Study library = Study.withDefaults();
         assertEquals(library.datasets(), spark.datasets());
         assertEquals(library.models(), spark.models());
@@ -22,6 +22,8 @@ class ReproduceDefaultsTest {
         assertEquals(library.calibrationDraws(), spark.calibrationDraws());
         assertEquals(library.lambdaExtensions(), spark.lambdaExtensions());
         assertEquals(library.protocol().m(), spark.protocol().m());
+        // everything settings.json records: the Spark copy once ran the fast genetic baseline by default
+        assertEquals(library.settings(), spark.settings());
     }
 
     @Test
@@ -29,7 +31,7 @@ class ReproduceDefaultsTest {
         ReproduceCommand command = new ReproduceCommand();
         new CommandLine(command).parseArgs("--out", "unused", "--models", "rf", "--tune", "0", "--mlp-background",
                 "500");
-        Study spark = command.spec().study();
+        Study spark = command.studySpec().study();
         assertEquals(java.util.List.of(org.foolshap.model.ModelKind.RF), spark.models());
         assertEquals(0, spark.tuning());
         assertEquals(500, spark.mlpBackground());
