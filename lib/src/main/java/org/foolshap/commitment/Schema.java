@@ -3,6 +3,7 @@ package org.foolshap.commitment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.foolshap.data.ColumnTypes;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -85,16 +86,16 @@ public record Schema(List<ColumnSpec> columns, List<String> groupColumns) {
 
     private static Type typeOf(Column<?> c) {
         ColumnType t = c.type();
-        if (t == ColumnType.INTEGER || t == ColumnType.SHORT) {
+        if (ColumnTypes.same(t, ColumnType.INTEGER) || ColumnTypes.same(t, ColumnType.SHORT)) {
             return Type.INTEGER;
         }
-        if (t == ColumnType.LONG) {
+        if (ColumnTypes.same(t, ColumnType.LONG)) {
             return Type.LONG;
         }
-        if (t == ColumnType.DOUBLE || t == ColumnType.FLOAT) {
+        if (ColumnTypes.same(t, ColumnType.DOUBLE) || ColumnTypes.same(t, ColumnType.FLOAT)) {
             return Type.DOUBLE;
         }
-        if (t == ColumnType.STRING) {
+        if (ColumnTypes.same(t, ColumnType.STRING)) {
             return Type.TEXT;
         }
         throw new IllegalArgumentException("column " + c.name() + " has type " + t + ", which a commitment cannot "

@@ -40,11 +40,11 @@ public record Features(List<Feature> list) implements Serializable {
             if (skip.contains(c.name())) {
                 continue;
             }
-            if (c.type() == ColumnType.STRING) {
+            if (ColumnTypes.is(c, ColumnType.STRING)) {
                 List<String> levels = new ArrayList<>(((StringColumn) c).removeMissing().unique().asList());
                 levels.sort(null);
                 out.add(Feature.categorical(c.name(), levels));
-            } else if (c instanceof NumericColumn<?> || c.type() == ColumnType.BOOLEAN) {
+            } else if (c instanceof NumericColumn<?> || ColumnTypes.is(c, ColumnType.BOOLEAN)) {
                 out.add(Feature.numeric(c.name()));
             } else {
                 throw new IllegalArgumentException("column " + c.name() + " has type " + c.type()
@@ -141,7 +141,7 @@ public record Features(List<Feature> list) implements Serializable {
         if (c instanceof NumericColumn<?> nc) {
             return nc.getDouble(row);
         }
-        if (c.type() == ColumnType.BOOLEAN) {
+        if (ColumnTypes.is(c, ColumnType.BOOLEAN)) {
             return ((tech.tablesaw.api.BooleanColumn) c).get(row) ? 1 : 0;
         }
         String s = c.getString(row);

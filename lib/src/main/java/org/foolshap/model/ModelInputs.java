@@ -46,7 +46,7 @@ public record ModelInputs(List<String> features, List<String> columns, Set<Strin
         Objects.requireNonNull(table, "table");
         Set<String> text = new java.util.HashSet<>();
         for (var c : table.columns()) {
-            if (c.type() == ColumnType.STRING) {
+            if (org.foolshap.data.ColumnTypes.is(c, ColumnType.STRING)) {
                 text.add(c.name());
             }
         }

@@ -251,7 +251,7 @@ public final class Explanation implements Tabular {
 
     /** Source row ids when the rows came from an audit setting (the {@code row} column), else empty. */
     public Optional<int[]> ids() {
-        if (!table.containsColumn(AuditSetting.ROW_ID) || table.column(AuditSetting.ROW_ID).type() != ColumnType.INTEGER) {
+        if (!table.containsColumn(AuditSetting.ROW_ID) || !org.foolshap.data.ColumnTypes.is(table.column(AuditSetting.ROW_ID), ColumnType.INTEGER)) {
             return Optional.empty();
         }
         IntColumn c = table.intColumn(AuditSetting.ROW_ID);

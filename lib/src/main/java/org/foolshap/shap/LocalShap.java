@@ -181,7 +181,7 @@ public final class LocalShap {
     private static boolean[] categorical(Table t, List<String> names) {
         boolean[] m = new boolean[names.size()];
         for (int i = 0; i < m.length; i++) {
-            m[i] = t.containsColumn(names.get(i)) && t.column(names.get(i)).type() == ColumnType.STRING;
+            m[i] = t.containsColumn(names.get(i)) && org.foolshap.data.ColumnTypes.is(t.column(names.get(i)), ColumnType.STRING);
         }
         return m;
     }
