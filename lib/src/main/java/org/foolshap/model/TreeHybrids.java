@@ -28,7 +28,17 @@ final class TreeHybrids {
             bitOf[players[b]] = b;
         }
         Arrays.fill(out, 0, n, 0.0);
-        if (finite(x) && finite(z)) {
+        LeafScan.Cache cache = CACHE.get();
+        LeafScan scan = cache.scan(e);
+        if (scan != null) {
+            long[] mx = cache.masks(x);
+            long[] mz = cache.masks(z);
+            long playerMask = 0;
+            for (int p : players) {
+                playerMask |= 1L << p;
+            }
+            scan.add(mx, mz, playerMask, bitOf, out);
+        } else if (finite(x) && finite(z)) {
             // non-players come from z: they sit at bit OTHER of fromZ, which the leaves leave out
             for (int f = 0; f < bitOf.length; f++) {
                 if (bitOf[f] < 0) {
@@ -57,6 +67,9 @@ final class TreeHybrids {
             out[mask] += intercept;
         }
     }
+
+    /** Each thread's {@link LeafScan} and its rows' masks. */
+    private static final ThreadLocal<LeafScan.Cache> CACHE = ThreadLocal.withInitial(LeafScan.Cache::new);
 
     /** fromZ's bit for the features that are not players (always from z); players use bits 0..k-1, k <= 30. */
     private static final int OTHER = 31;
@@ -118,7 +131,7 @@ final class TreeHybrids {
     }
 
     /** Leaf value v reached with players fromX from x and fromZ from z: (-1)^|C| v at fromX u C, C subset fromZ. */
-    private static void leaf(double v, int fromX, int fromZ, double[] h) {
+    static void leaf(double v, int fromX, int fromZ, double[] h) {
         for (int c = fromZ; ; c = (c - 1) & fromZ) {
             h[fromX | c] += (Integer.bitCount(c) & 1) == 0 ? v : -v;
             if (c == 0) {

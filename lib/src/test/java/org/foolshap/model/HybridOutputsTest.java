@@ -60,6 +60,26 @@ class HybridOutputsTest {
         }
     }
 
+    /** The exact route keeps rows' per-leaf masks between pairs: a row changed in place must be read again. */
+    @Test
+    void aRowChangedInPlaceIsReadAgain() {
+        TreeEnsemble m = TreeNodeKindsTest.randomEnsemble(3, 6, 7);
+        double[][] rows = TreeNodeKindsTest.randomRows(303, 40, 6);
+        int[] all = {0, 1, 2, 3, 4, 5};
+        double[] x = rows[0].clone();
+        double[] z = rows[1];
+        double[] got = new double[64];
+        for (int r = 2; r < rows.length; r++) {
+            m.hybridOutputs(x, z, all, got); // x's masks are kept ...
+            System.arraycopy(rows[r], 0, x, 0, x.length); // ... and its values change under them
+            m.hybridOutputs(x, z, all, got);
+            double[] expected = bruteForce(m, x, z, all);
+            for (int mask = 0; mask < expected.length; mask++) {
+                assertEquals(expected[mask], got[mask], 1e-12, "row " + r + ", mask " + mask);
+            }
+        }
+    }
+
     @Test
     void trainedModels() {
         double[][] x = RandomData.rows(400, 1);
