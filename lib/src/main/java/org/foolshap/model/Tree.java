@@ -60,20 +60,6 @@ public final class Tree implements Serializable {
     private final int[] yes;
     private final int[] no;
     private final double[] value;
-    /**
-     * Per internal node, its test as {@link TreeHybrids}' walk inlines it on finite values: {@link #FAST_LE},
-     * {@link #FAST_LT}, {@link #FAST_EQ} on {@link #fastCut}, plus {@link #FAST_FLOAT32} when the value is first
-     * rounded to float32 (fastCut then holds the float32 split); {@link #FAST_NONE} for category sets and
-     * zero-as-missing nodes, which go through {@link #goesYes}. Derived from the fields above, not serialized.
-     */
-    private final transient byte[] fastOp;
-    private final transient double[] fastCut;
-
-    static final byte FAST_LE = 0;
-    static final byte FAST_LT = 1;
-    static final byte FAST_EQ = 2;
-    static final byte FAST_FLOAT32 = 3;
-    static final byte FAST_NONE = 6;
 
     /**
      * Smile's trees: ordinal nodes go to {@code yes} when {@code x[feature] <= split}, nominal nodes when
@@ -114,25 +100,9 @@ public final class Tree implements Serializable {
         this.no = copy ? no.clone() : no;
         this.value = copy ? value.clone() : value;
         check();
-        fastOp = new byte[n];
-        fastCut = new double[n];
-        for (int k = 0; k < n; k++) {
-            boolean float32 = (flags[k] & FLOAT32) != 0;
-            fastCut[k] = float32 ? (float) split[k] : split[k];
-            fastOp[k] = TESTS[test[k]] == Test.IN || (flags[k] & ZERO_MISSING) != 0 ? FAST_NONE
-                    : (byte) (test[k] + (float32 ? FAST_FLOAT32 : 0));
-        }
     }
 
-    /** The fast walk's view of the nodes (internal arrays, read only; see {@link #fastOp}). */
-    byte[] fastOps() {
-        return fastOp;
-    }
-
-    double[] fastCuts() {
-        return fastCut;
-    }
-
+    /** The node arrays as {@link LeafScan} reads them (internal, read only). */
     int[] features() {
         return feature;
     }

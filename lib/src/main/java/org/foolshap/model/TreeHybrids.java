@@ -38,18 +38,6 @@ final class TreeHybrids {
                 playerMask |= 1L << p;
             }
             scan.add(mx, mz, playerMask, bitOf, out);
-        } else if (finite(x) && finite(z)) {
-            // non-players come from z: they sit at bit OTHER of fromZ, which the leaves leave out
-            for (int f = 0; f < bitOf.length; f++) {
-                if (bitOf[f] < 0) {
-                    bitOf[f] = OTHER;
-                }
-            }
-            for (int t = 0; t < e.trees().size(); t++) {
-                Tree tree = e.tree(t);
-                fastWalk(tree, tree.fastOps(), tree.fastCuts(), tree.features(), tree.yesChildren(),
-                        tree.noChildren(), 0, 0, 1 << OTHER, e.weight(t), x, z, bitOf, out);
-            }
         } else {
             for (int t = 0; t < e.trees().size(); t++) {
                 walk(e.tree(t), 0, 0, 0, e.weight(t), x, z, bitOf, out);
@@ -70,65 +58,6 @@ final class TreeHybrids {
 
     /** Each thread's {@link LeafScan} and its rows' masks. */
     private static final ThreadLocal<LeafScan.Cache> CACHE = ThreadLocal.withInitial(LeafScan.Cache::new);
-
-    /** fromZ's bit for the features that are not players (always from z); players use bits 0..k-1, k <= 30. */
-    private static final int OTHER = 31;
-
-    private static boolean finite(double[] row) {
-        for (double v : row) {
-            if (!Double.isFinite(v)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * {@link #walk} on finite rows with the tests inlined ({@link Tree#fastOps}): no NaN or missing-value branches,
-     * no virtual calls; nodes whose test is not inlined still ask {@link Tree#goesYes}. bitOf maps non-players to
-     * {@link #OTHER}, set in fromZ from the start.
-     */
-    private static void fastWalk(Tree tree, byte[] op, double[] cut, int[] feature, int[] yes, int[] no, int node,
-                                 int fromX, int fromZ, double weight, double[] x, double[] z, int[] bitOf,
-                                 double[] h) {
-        while (feature[node] >= 0) {
-            int f = feature[node];
-            int bit = 1 << bitOf[f];
-            if ((fromZ & bit) != 0) {
-                node = goes(tree, op, cut, node, z[f]) ? yes[node] : no[node];
-                continue;
-            }
-            boolean xYes = goes(tree, op, cut, node, x[f]);
-            if ((fromX & bit) != 0) {
-                node = xYes ? yes[node] : no[node];
-                continue;
-            }
-            boolean zYes = goes(tree, op, cut, node, z[f]);
-            if (xYes == zYes) {
-                node = xYes ? yes[node] : no[node];
-                continue;
-            }
-            fastWalk(tree, op, cut, feature, yes, no, xYes ? yes[node] : no[node], fromX | bit, fromZ, weight, x, z,
-                    bitOf, h);
-            node = zYes ? yes[node] : no[node];
-            fromZ |= bit;
-        }
-        leaf(weight * tree.values()[node], fromX, fromZ & ~(1 << OTHER), h);
-    }
-
-    /** Node's decision on a finite value v, inlined for the plain tests. */
-    private static boolean goes(Tree tree, byte[] op, double[] cut, int node, double v) {
-        double c = cut[node];
-        return switch (op[node]) {
-            case Tree.FAST_LE -> v <= c;
-            case Tree.FAST_LT -> v < c;
-            case Tree.FAST_EQ -> v == c;
-            case Tree.FAST_LE + Tree.FAST_FLOAT32 -> (float) v <= c;
-            case Tree.FAST_LT + Tree.FAST_FLOAT32 -> (float) v < c;
-            case Tree.FAST_EQ + Tree.FAST_FLOAT32 -> (float) v == c;
-            default -> tree.goesYes(node, v);
-        };
-    }
 
     /** Leaf value v reached with players fromX from x and fromZ from z: (-1)^|C| v at fromX u C, C subset fromZ. */
     static void leaf(double v, int fromX, int fromZ, double[] h) {
