@@ -80,16 +80,9 @@ final class ReproduceCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /**
-     * -h and -V as mixinStandardHelpOptions declares them, but with an order: the study options are ordered (to keep
-     * --out and --threads among them), and picocli lists options without one first.
-     */
-    @Option(names = {"-h", "--help"}, order = 1000, usageHelp = true, description = "Show this help message and exit.")
-    boolean help;
-
-    @Option(names = {"-V", "--version"}, order = 1001, versionHelp = true,
-            description = "Print version information and exit.")
-    boolean version;
+    /** -h and -V listed last: the study options are ordered (to keep --out and --threads among them). */
+    @Mixin
+    OrderedHelpOptions help;
 
     /** Every option that shapes the study, shared with the Spark module's reproduce. */
     @Mixin

@@ -40,13 +40,9 @@ final class ReproduceCommand implements Callable<Integer> {
     @Mixin
     SparkOptions sparkOptions;
 
-    /** -h and -V with an order, listed last as in the library's reproduce (the study options are ordered). */
-    @Option(names = {"-h", "--help"}, order = 1000, usageHelp = true, description = "Show this help message and exit.")
-    boolean help;
-
-    @Option(names = {"-V", "--version"}, order = 1001, versionHelp = true,
-            description = "Print version information and exit.")
-    boolean version;
+    /** -h and -V listed last, as in the library's reproduce. */
+    @Mixin
+    org.foolshap.cli.OrderedHelpOptions help;
 
     /** The library reproduce's study options, one definition for both commands. */
     @Mixin
