@@ -115,10 +115,6 @@ public final class Tree implements Serializable {
         return no;
     }
 
-    double[] values() {
-        return value;
-    }
-
     private void check() {
         int n = feature.length;
         if (n == 0) {
