@@ -3,6 +3,7 @@ package org.foolshap.spark.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.foolshap.cli.UserError;
 import org.foolshap.spark.DistributedCoefficients;
 import org.foolshap.spark.ExplainedModel;
 import org.foolshap.spark.SparkBackground;

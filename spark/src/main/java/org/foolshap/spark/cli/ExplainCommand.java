@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.foolshap.cli.UserError;
 import org.foolshap.shap.Attributions;
 import org.foolshap.spark.DriverLimit;
 import org.foolshap.spark.ExplainedModel;

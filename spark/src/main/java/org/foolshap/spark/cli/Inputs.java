@@ -2,6 +2,7 @@ package org.foolshap.spark.cli;
 
 import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
+import org.foolshap.cli.UserError;
 import org.foolshap.model.ModelFile;
 import org.foolshap.spark.EncodedPart;
 import org.foolshap.spark.ExplainedModel;

@@ -11,6 +11,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.foolshap.AtomicFiles;
+import org.foolshap.cli.UserError;
 
 /** Writing results: one CSV file as foolshap.jar writes it, or a Spark folder (CSV parts with a header, or Parquet). */
 final class Outputs {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.foolshap.cli.StudyOptions;
+import org.foolshap.cli.UserError;
 import org.foolshap.experiment.CalibrationFile;
 import org.foolshap.experiment.CalibrationRow;
 import org.foolshap.experiment.Plan;

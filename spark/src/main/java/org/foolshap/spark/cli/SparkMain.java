@@ -1,6 +1,7 @@
 package org.foolshap.spark.cli;
 
 import java.io.PrintWriter;
+import org.foolshap.cli.UserError;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -66,8 +67,7 @@ public final class SparkMain implements Runnable {
     static Throwable userCause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof IllegalArgumentException || t instanceof java.io.UncheckedIOException
-                    || t instanceof java.nio.file.NoSuchFileException || t instanceof UserError
-                    || t instanceof org.foolshap.cli.UserError) { // the library's, e.g. from its StudyOptions
+                    || t instanceof java.nio.file.NoSuchFileException || t instanceof UserError) {
                 return t;
             }
             if (t.getClass().getName().equals("org.apache.spark.sql.AnalysisException")) {
