@@ -261,46 +261,18 @@ final class LeafAggregate {
             accumulateTabulated(b, background, bins, from, to, acc, d);
             return;
         }
-        int[] top = b.top;
-        int[] inner = b.inner;
-        int[] innerStart = b.innerStart;
-        int[] innerShift = b.innerShift;
-        int[] innerFeature = b.innerFeature;
-        double[] lo = b.innerLo;
-        double[] hi = b.innerHi;
-        boolean[] other = b.innerOther;
         int[] root = b.root;
-        int[] no = t.no;
-        int[] bit = t.bit;
-        int[] topFeature = b.topFeature;
-        double[] topLo = b.topLo;
-        double[] topHi = b.topHi;
-        boolean[] topOther = b.topOther;
         long[] scratch = new long[t.size];
         long[] fail = new long[t.leaves];
         for (int j = from; j < to; j++) {
             double[] row = background[j];
-            scratch[0] = 0L;
-            for (int i = 0; i < top.length; i++) {
-                int n = top[i];
-                long m = scratch[n];
-                long mb = m | 1L << bit[n];
-                double v = row[topFeature[i]];
-                boolean yes = topOther[i] ? t.goesYes(n, v) : v >= topLo[i] & v <= topHi[i];
-                scratch[n + 1] = yes ? m : mb;
-                scratch[no[n]] = yes ? mb : m;
-            }
+            b.topMasks(row, scratch);
             int base = j * d;
             for (int k = 0; k < root.length; k++) {
-                long key = scratch[root[k]];
-                for (int i = innerStart[k]; i < innerStart[k + 1]; i++) {
-                    double v = row[innerFeature[i]];
-                    boolean yes = other[i] ? t.goesYes(inner[i], v) : v >= lo[i] & v <= hi[i];
-                    key |= (yes ? 1L : 0L) << innerShift[i];
-                }
+                long key = b.key(k, row, scratch);
                 long entry = blockCache[k].get(key);
                 if (entry < 0) {
-                    blockFailMasks(row, root[k], scratch, fail);
+                    b.leafFailMasks(k, key, fail, b.firstLeaf[k], scratch);
                     entry = blockContribution(b, k, fail, key, acc, base);
                     if (entry < 0) {
                         continue; // the arena is full: added to acc directly
@@ -327,13 +299,13 @@ final class LeafAggregate {
         long[] scratch = new long[t.size];
         long[] fail = new long[t.leaves];
         for (int j = from; j < to; j++) {
-            directions(b, bins[j], dir, scratch);
+            b.directions(bins[j], dir, scratch);
             int base = j * d;
             for (int k = 0; k < root.length; k++) {
-                long key = key(b, k, dir, scratch);
+                long key = b.key(k, dir, scratch);
                 long entry = blockCache[k].get(key);
                 if (entry < 0) {
-                    blockFailMasks(background[j], root[k], scratch, fail);
+                    b.leafFailMasks(k, key, fail, b.firstLeaf[k], scratch);
                     entry = blockContribution(b, k, fail, key, acc, base);
                     if (entry < 0) {
                         continue; // the arena is full: added to acc directly
@@ -346,67 +318,6 @@ final class LeafAggregate {
                 }
             }
         }
-    }
-
-    /**
-     * A row's directions at all internal nodes into dir (from its bins and the tree's tables), and its fail masks
-     * at the top nodes and block roots into scratch (propagated through the top nodes, branch-free).
-     */
-    private void directions(SubtreeBlocks b, int[] rowBins, long[] dir, long[] scratch) {
-        long[] table = b.table;
-        int[] tableFeature = b.tableFeature;
-        int[] tableOffset = b.tableOffset;
-        int words = b.words;
-        if (words == 1) {
-            long w0 = 0;
-            for (int q = 0; q < tableFeature.length; q++) {
-                w0 |= table[tableOffset[q] + rowBins[tableFeature[q]]];
-            }
-            dir[0] = w0;
-        } else if (words == 2) {
-            long w0 = 0;
-            long w1 = 0;
-            for (int q = 0; q < tableFeature.length; q++) {
-                int off = tableOffset[q] + 2 * rowBins[tableFeature[q]];
-                w0 |= table[off];
-                w1 |= table[off + 1];
-            }
-            dir[0] = w0;
-            dir[1] = w1;
-        } else {
-            Arrays.fill(dir, 0L);
-            for (int q = 0; q < tableFeature.length; q++) {
-                int off = tableOffset[q] + words * rowBins[tableFeature[q]];
-                for (int w = 0; w < words; w++) {
-                    dir[w] |= table[off + w];
-                }
-            }
-        }
-        int[] top = b.top;
-        int[] no = t.no;
-        int[] bit = t.bit;
-        int topBase = b.inner.length;
-        scratch[0] = 0L;
-        for (int i = 0; i < top.length; i++) {
-            int n = top[i];
-            int q = topBase + i;
-            long yes = dir[q >>> 6] >>> q & 1L;
-            long m = scratch[n];
-            long fb = 1L << bit[n];
-            scratch[n + 1] = m | (fb & (yes - 1));
-            scratch[no[n]] = m | (fb & -yes);
-        }
-    }
-
-    /** Block k's key ({@link SubtreeBlocks}) from the row's directions and fail masks of {@link #directions}. */
-    private static long key(SubtreeBlocks b, int k, long[] dir, long[] scratch) {
-        int first = b.innerStart[k];
-        int count = b.innerStart[k + 1] - first;
-        long bits = dir[first >>> 6] >>> first;
-        if ((first & 63) + count > 64) {
-            bits |= dir[(first >>> 6) + 1] << -first;
-        }
-        return scratch[b.root[k]] | (bits & ((1L << count) - 1)) << b.rootWidth[k];
     }
 
     /**
@@ -423,13 +334,13 @@ final class LeafAggregate {
             seen[k] = new LongLongMap();
         }
         int[] block = new int[64];
-        int[] first = new int[64];
+        long[] keyOf = new long[64];
         int[] times = new int[64];
         int entries = 0;
         for (int a = 0; a < foreground.length; a++) {
-            directions(b, bins[a], dir, scratch);
+            b.directions(bins[a], dir, scratch);
             for (int k = 0; k < b.count; k++) {
-                long key = key(b, k, dir, scratch);
+                long key = b.key(k, dir, scratch);
                 long e = seen[k].get(key);
                 if (e >= 0) {
                     times[(int) e]++;
@@ -440,20 +351,19 @@ final class LeafAggregate {
                 }
                 if (entries == block.length) {
                     block = Arrays.copyOf(block, 2 * entries);
-                    first = Arrays.copyOf(first, 2 * entries);
+                    keyOf = Arrays.copyOf(keyOf, 2 * entries);
                     times = Arrays.copyOf(times, 2 * entries);
                 }
                 seen[k].put(key, entries);
                 block[entries] = k;
-                first[entries] = a;
+                keyOf[entries] = key;
                 times[entries++] = 1;
             }
         }
         int[] filled = new int[t.leaves];
         for (int e = 0; e < entries; e++) {
             int k = block[e];
-            directions(b, bins[first[e]], dir, scratch);
-            blockFailMasks(foreground[first[e]], b.root[k], scratch, fail);
+            b.leafFailMasks(k, keyOf[e], fail, b.firstLeaf[k], scratch);
             for (int l = b.firstLeaf[k]; l < b.firstLeaf[k + 1]; l++) {
                 long ok = ((1L << t.leafFeatures[l].length) - 1) & ~fail[l];
                 if (directBase[l] >= 0) {
@@ -465,24 +375,6 @@ final class LeafAggregate {
             }
         }
         return true;
-    }
-
-    /**
-     * {@link FlatTree#failMasks} restricted to the subtree of node r, whose own mask is already in scratch[r]: fills
-     * fail[l] for the leaves below r.
-     */
-    private void blockFailMasks(double[] row, int r, long[] scratch, long[] fail) {
-        for (int n = r; n < t.end[r]; n++) {
-            long m = scratch[n];
-            if (t.kind[n] == FlatTree.LEAF) {
-                fail[t.leafOf[n]] = m;
-                continue;
-            }
-            long mb = m | 1L << t.bit[n];
-            boolean yes = t.goesYes(n, row[t.feature[n]]);
-            scratch[n + 1] = yes ? m : mb;
-            scratch[t.no[n]] = yes ? mb : m;
-        }
     }
 
     private SubtreeBlocks blocks(SplitBins splits) {

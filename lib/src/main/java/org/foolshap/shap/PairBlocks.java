@@ -7,15 +7,19 @@ import java.util.Arrays;
  * {@link SubtreeBlocks} of at most {@code maxLeaves} leaves, and within a block the pair (x, z) contributes
  * C_k(x, z) = sum over the block's leaves l with fx_l & fz_l = 0 of the leaf's Shapley weights (v (a-1)! b! / (a+b)!
  * on each feature of A = fz_l, -v a! (b-1)! / (a+b)! on each of B = fx_l, a = |A|, b = |B|), a function of the
- * rows' fail masks at the block's leaves only. So rows with equal fail masks at every leaf of the block form a
- * class, and C_k is a table over (foreground class, background class): built once per tree and background block,
+ * rows' fail masks at the block's leaves only. So rows with equal block keys ({@link SubtreeBlocks#keys}: the fail
+ * mask at the block's root and the directions inside, which fix the fail masks at its leaves) form a class, and C_k
+ * is a table over (foreground class, background class): built once per tree and background block,
  * read by every pair of the two classes' rows. Each cell keeps only its nonzero sums, one per feature (leaves under
  * a common prefix add into the same features, so a cell has fewer entries than its leaves' weights), and each
  * foreground class keeps the list of its nonzero cells with their background rows, so reading a pair's block costs
  * no test and one addition per nonzero feature.
  *
- * <p>Build time per block O(rows x leaves + Kx (leaves x z-groups + cells' entries)), Kx and Kz the classes, a
- * z-group the background classes with one fail mask at a leaf; memory the nonzero cells and their entries. A block
+ * <p>Build time per tree O(rows x (features + nodes)) for the keys (one table look-up per feature from the rows'
+ * {@link SplitBins}, or a comparison per node), then per block O(rows + (Kx + Kz) leaves + Ux x z-groups / 64 +
+ * cells' entries), Kx and Kz the classes, a z-group the background classes with one fail mask at a leaf, Ux the
+ * x classes' distinct fail masks at a leaf (each has its list of disjoint z-groups, found by bitset operations);
+ * memory the nonzero cells and their entries. A block
  * whose table would have more than half as many cells as the pairs it serves, or more than 64 features, is left to
  * {@link LeafGroups} ({@link #rest}, {@link #groups}), as are all leaves with {@code maxLeaves = 0}. Immutable.
  */
@@ -50,6 +54,16 @@ final class PairBlocks {
      */
     PairBlocks(FlatTree tree, double treeWeight, int d, double[][] foreground, double[][] background, int from,
                int to, int maxLeaves) {
+        this(tree, treeWeight, d, foreground, background, from, to, maxLeaves, null, null, null);
+    }
+
+    /**
+     * As above, with the rows' bins among the forest's thresholds ({@link SplitBins#bins}; all three null to compare
+     * values node by node): each row's block keys ({@link SubtreeBlocks#keys}) then come from one table look-up per
+     * feature.
+     */
+    PairBlocks(FlatTree tree, double treeWeight, int d, double[][] foreground, double[][] background, int from,
+               int to, int maxLeaves, SplitBins splits, int[][] binsX, int[][] binsZ) {
         int leaves = tree.leaves;
         int rows = to - from;
         nf = foreground.length;
@@ -63,22 +77,32 @@ final class PairBlocks {
             tables = 0;
             xRow = new int[0];
         } else {
-            SubtreeBlocks blocks = new SubtreeBlocks(tree, maxLeaves);
-            long[] failX = tree.failMasks(foreground, 0, nf);
-            long[] failZ = tree.failMasks(background, from, to);
-            int[] rowsX = new int[blocks.count * nf];
+            SubtreeBlocks blocks = new SubtreeBlocks(tree, maxLeaves, splits);
+            int kb = blocks.count;
+            long[] dir = new long[blocks.words + 1];
+            long[] scratch = new long[tree.size];
+            long[] keyX = new long[nf * kb];
+            for (int a = 0; a < nf; a++) {
+                blocks.keys(foreground[a], binsX == null ? null : binsX[a], keyX, a * kb, dir, scratch);
+            }
+            long[] keyZ = new long[rows * kb];
+            for (int r = 0; r < rows; r++) {
+                blocks.keys(background[from + r], binsZ == null ? null : binsZ[from + r], keyZ, r * kb, dir,
+                        scratch);
+            }
+            int[] rowsX = new int[kb * nf];
             int[] classX = new int[nf];
             int[] classZ = new int[rows];
-            int[] repX = new int[nf];
-            int[] repZ = new int[rows];
-            int[] hash = new int[Integer.highestOneBit(Math.max(nf, rows)) * 4];
+            long[] repX = new long[nf];
+            long[] repZ = new long[rows];
+            MaskIds ids = new MaskIds();
             Table table = new Table(rows, d);
             int count = 0;
-            for (int k = 0; k < blocks.count; k++) {
+            for (int k = 0; k < kb; k++) {
                 int l0 = blocks.firstLeaf[k];
                 int l1 = blocks.firstLeaf[k + 1];
-                int kx = classes(failX, nf, leaves, l0, l1, classX, repX, hash);
-                int kz = classes(failZ, rows, leaves, l0, l1, classZ, repZ, hash);
+                int kx = classes(keyX, nf, kb, k, classX, repX, ids);
+                int kz = classes(keyZ, rows, kb, k, classZ, repZ, ids);
                 int width = blocks.features[k].length;
                 if (width > 64 || (long) kx * kz > (long) nf * rows / 2
                         || grow.entries + (long) kx * kz * width >= MAX_ENTRIES) {
@@ -87,9 +111,17 @@ final class PairBlocks {
                     }
                     continue;
                 }
+                int n = l1 - l0;
+                long[] failX = new long[kx * n];
+                for (int c = 0; c < kx; c++) {
+                    blocks.leafFailMasks(k, repX[c], failX, c * n, scratch);
+                }
+                long[] failZ = new long[kz * n];
+                for (int c = 0; c < kz; c++) {
+                    blocks.leafFailMasks(k, repZ[c], failZ, c * n, scratch);
+                }
                 int rowOffset = grow.rows;
-                table.build(tree, treeWeight, blocks.features[k], l0, l1, failX, repX, kx, failZ, repZ, kz, classZ,
-                        d, grow);
+                table.build(tree, treeWeight, blocks.features[k], l0, l1, failX, kx, failZ, kz, classZ, d, grow);
                 for (int a = 0; a < nf; a++) {
                     rowsX[count * nf + a] = rowOffset + classX[a];
                 }
@@ -138,38 +170,61 @@ final class PairBlocks {
     }
 
     /**
-     * Numbers the distinct vectors fail[r leaves + l0 .. l1) of rows 0..n-1 in order of first appearance:
-     * classOf[r] is r's class, rep[c] a row of class c; returns the number of classes. {@code hash} is scratch of a
-     * power of two at least 2n (open addressing on the vectors, compared exactly).
+     * Numbers the distinct keys[r stride + k] of rows 0..n-1 in order of first appearance: classOf[r] is r's class,
+     * rep[c] class c's key; returns the number of classes.
      */
-    private static int classes(long[] fail, int n, int leaves, int l0, int l1, int[] classOf, int[] rep,
-                               int[] hash) {
-        int mask = hash.length - 1;
-        Arrays.fill(hash, 0);
-        int count = 0;
+    private static int classes(long[] keys, int n, int stride, int k, int[] classOf, long[] rep, MaskIds ids) {
+        ids.clear(n);
         for (int r = 0; r < n; r++) {
-            int at = r * leaves;
-            long h = 0;
-            for (int l = l0; l < l1; l++) {
-                h = (h + fail[at + l]) * 0x9E3779B97F4A7C15L;
+            long key = keys[r * stride + k];
+            int c = ids.number(key);
+            rep[c] = key;
+            classOf[r] = c;
+        }
+        return ids.size();
+    }
+
+    /** Numbers distinct longs in order of first appearance; open addressing cleared in O(1) by a stamp. */
+    private static final class MaskIds {
+        private long[] key = new long[16];
+        private int[] number = new int[16];
+        private int[] stamp = new int[16];
+        private int generation;
+        private int size;
+
+        /** Forgets every number, ready for at most {@code expected} distinct values. */
+        void clear(int expected) {
+            int capacity = Integer.highestOneBit(Math.max(8, expected)) * 4;
+            if (key.length < capacity) {
+                key = new long[capacity];
+                number = new int[capacity];
+                stamp = new int[capacity];
+                generation = 0;
             }
-            int slot = (int) (h ^ h >>> 32) & mask;
-            while (true) {
-                int c = hash[slot] - 1;
-                if (c < 0) {
-                    hash[slot] = count + 1;
-                    rep[count] = r;
-                    classOf[r] = count++;
-                    break;
+            generation++;
+            size = 0;
+        }
+
+        /** v's number; an unseen v gets the next one. */
+        int number(long v) {
+            int mask = key.length - 1;
+            long h = v * 0x9E3779B97F4A7C15L;
+            for (int s = (int) (h ^ h >>> 32) & mask; ; s = (s + 1) & mask) {
+                if (stamp[s] != generation) {
+                    stamp[s] = generation;
+                    key[s] = v;
+                    number[s] = size;
+                    return size++;
                 }
-                if (Arrays.equals(fail, at + l0, at + l1, fail, rep[c] * leaves + l0, rep[c] * leaves + l1)) {
-                    classOf[r] = c;
-                    break;
+                if (key[s] == v) {
+                    return number[s];
                 }
-                slot = (slot + 1) & mask;
             }
         }
-        return count;
+
+        int size() {
+            return size;
+        }
     }
 
     /** Growing flat arrays of the tables under construction. */
@@ -210,9 +265,10 @@ final class PairBlocks {
             weight[entries++] = w;
         }
 
-        void base(int b) {
-            base = ensure(base, bases + 1);
-            base[bases++] = b;
+        /** Makes room for n more bases, base[bases .. bases + n), for the caller to fill. */
+        void reserveBases(int n) {
+            base = ensure(base, bases + n);
+            bases += n;
         }
 
         private static int[] ensure(int[] a, int size) {
@@ -227,19 +283,32 @@ final class PairBlocks {
         private int[] touchedList;
         private int[] memberStart;
         private final int[] slot;
-        private final int[] slots = new int[64];
-        private final double[] w = new double[64];
-        // the block being built
-        private FlatTree tree;
-        private double treeWeight;
-        private int[] features;
-        private int l0;
-        private int l1;
-        private long[] failX;
-        private int[][] groupStart;
-        private long[][] groupMask;
-        private int[][] groupMembers;
-        private int offset;
+        /**
+         * Hybrid lists: x-class mask id's hybrid (z group, weights) entries are listStart[id] .. listStart[id + 1];
+         * entry h adds hWeight[j] at slot hSlot[j] for hFirst[h] <= j < hFirst[h + 1] to each class of z group
+         * hGroup[h], whose touched slots are hBits[h]; listOf[cx n + i] is x class cx's id at the block's leaf i.
+         */
+        private int[] listStart = new int[64];
+        private int[] listOf = new int[64];
+        private int[] hGroup = new int[64];
+        private long[] hBits = new long[64];
+        private int[] hFirst = new int[65];
+        private int[] hSlot = new int[256];
+        private double[] hWeight = new double[256];
+        /**
+         * The block's background groups: at its leaf i, group g has fail mask gMask[i kz + g] and the classes
+         * gMembers[i kz + gStart[i (kz + 1) + g] ..  i kz + gStart[i (kz + 1) + g + 1]); groupCount[i] groups.
+         */
+        private long[] gMask = new long[64];
+        private int[] gStart = new int[64];
+        private int[] gMembers = new int[64];
+        private int[] gOf = new int[64];
+        private int[] groupCount = new int[8];
+        private long[] byBit = new long[64];
+        private final MaskIds ids = new MaskIds();
+        /** Hybrid entries and lists of the block being built. */
+        private int hybrids;
+        private int lists;
 
         Table(int rows, int d) {
             sum = new double[64];
@@ -251,11 +320,12 @@ final class PairBlocks {
 
         /**
          * Appends block [l0, l1)'s table rows, one per x class, to {@code out}, and the background rows grouped
-         * by class to its bases; features are the block's distinct path features (at most 64).
+         * by class to its bases; features are the block's distinct path features (at most 64). failX[c n + i] and
+         * failZ[c n + i] are class c's fail masks at the block's leaf l0 + i, n = l1 - l0.
          */
-        void build(FlatTree tree, double treeWeight, int[] features, int l0, int l1, long[] failX, int[] repX,
-                   int kx, long[] failZ, int[] repZ, int kz, int[] classZ, int dd, Growing out) {
-            int leaves = tree.leaves;
+        void build(FlatTree tree, double treeWeight, int[] features, int l0, int l1, long[] failX, int kx,
+                   long[] failZ, int kz, int[] classZ, int dd, Growing out) {
+            int n = l1 - l0;
             int width = features.length;
             for (int s = 0; s < width; s++) {
                 slot[features[s]] = s;
@@ -263,7 +333,30 @@ final class PairBlocks {
             if (sum.length < kz * width) {
                 sum = new double[Math.max(kz * width, 2 * sum.length)];
             }
-            // background rows by class (counting sort), as bases r d
+            int offset = bases(classZ, kz, dd, out);
+            gStart = ensure(gStart, n * (kz + 1));
+            gMembers = ensure(gMembers, n * kz);
+            gOf = ensure(gOf, kz);
+            if (gMask.length < n * kz) {
+                gMask = new long[Math.max(n * kz, 2 * gMask.length)];
+            }
+            groupCount = ensure(groupCount, n);
+            listStart = ensure(listStart, kx * n + 1);
+            listOf = ensure(listOf, kx * n);
+            hybrids = 0;
+            lists = 0;
+            for (int i = 0; i < n; i++) {
+                groups(failZ, kz, n, i);
+                lists(tree, treeWeight, l0 + i, failX, kx, kz, n, i);
+            }
+            for (int cx = 0; cx < kx; cx++) {
+                row(cx * n, n, kz, features, out);
+                out.endRow(offset);
+            }
+        }
+
+        /** Appends the background rows to out's bases (as r dd) class by class; returns where they start. */
+        private int bases(int[] classZ, int kz, int dd, Growing out) {
             int rows = classZ.length;
             Arrays.fill(memberStart, 0, kz + 1, 0);
             for (int r = 0; r < rows; r++) {
@@ -273,107 +366,161 @@ final class PairBlocks {
                 memberStart[c + 1] += memberStart[c];
             }
             int offset = out.bases;
+            out.reserveBases(rows);
             int[] at = Arrays.copyOf(memberStart, kz);
-            for (int r = 0; r < rows; r++) {
-                out.base(0);
-            }
             for (int r = 0; r < rows; r++) {
                 out.base[offset + at[classZ[r]]++] = r * dd;
             }
-            // per leaf, background classes grouped by their fail mask there
-            int n = l1 - l0;
-            int[][] groupStart = new int[n][];
-            long[][] groupMask = new long[n][];
-            int[][] groupMembers = new int[n][];
-            for (int l = l0; l < l1; l++) {
-                LongLongMap ids = new LongLongMap();
-                int[] gOf = new int[kz];
-                long[] masks = new long[kz];
-                int g = 0;
-                for (int c = 0; c < kz; c++) {
-                    long m = failZ[repZ[c] * leaves + l];
-                    long id = ids.get(m);
-                    if (id < 0) {
-                        id = g;
-                        masks[g++] = m;
-                        ids.put(m, id);
-                    }
-                    gOf[c] = (int) id;
-                }
-                int[] start = new int[g + 1];
-                for (int c = 0; c < kz; c++) {
-                    start[gOf[c] + 1]++;
-                }
-                for (int q = 0; q < g; q++) {
-                    start[q + 1] += start[q];
-                }
-                int[] members = new int[kz];
-                int[] put = Arrays.copyOf(start, g);
-                for (int c = 0; c < kz; c++) {
-                    members[put[gOf[c]]++] = c;
-                }
-                groupStart[l - l0] = start;
-                groupMask[l - l0] = Arrays.copyOf(masks, g);
-                groupMembers[l - l0] = members;
-            }
-            this.tree = tree;
-            this.treeWeight = treeWeight;
-            this.features = features;
-            this.l0 = l0;
-            this.l1 = l1;
-            this.failX = failX;
-            this.groupStart = groupStart;
-            this.groupMask = groupMask;
-            this.groupMembers = groupMembers;
-            this.offset = offset;
-            for (int cx = 0; cx < kx; cx++) {
-                row(repX[cx] * tree.leaves, width, out);
-                out.endRow(offset);
-            }
+            return offset;
         }
 
-        /** Appends the nonzero cells of the x class whose fail masks start at failX[xAt] to out. */
-        private void row(int xAt, int width, Growing out) {
+        /** The background classes grouped by their fail mask at the block's leaf i (a counting sort). */
+        private void groups(long[] failZ, int kz, int n, int i) {
+            int base = i * kz;
+            int sb = i * (kz + 1);
+            ids.clear(kz);
+            for (int c = 0; c < kz; c++) {
+                long m = failZ[c * n + i];
+                int g = ids.number(m);
+                gMask[base + g] = m;
+                gOf[c] = g;
+            }
+            int g = ids.size();
+            groupCount[i] = g;
+            Arrays.fill(gStart, sb, sb + g + 1, 0);
+            for (int c = 0; c < kz; c++) {
+                gStart[sb + gOf[c] + 1]++;
+            }
+            for (int q = 0; q < g; q++) {
+                gStart[sb + q + 1] += gStart[sb + q];
+            }
+            for (int c = 0; c < kz; c++) {
+                gMembers[base + gStart[sb + gOf[c]]++] = c; // moves each group's start to its end
+            }
+            System.arraycopy(gStart, sb, gStart, sb + 1, g);
+            gStart[sb] = 0;
+        }
+
+        /**
+         * At the block's leaf i (tree leaf l): the x classes' distinct fail masks, and for each its hybrid list,
+         * the z groups disjoint from it with the leaf's weights, computed once per mask instead of once per x class.
+         * The groups are bitsets per path bit, so the groups disjoint from a mask come from a few word operations
+         * instead of a test per group (most groups share a failed feature with x: about 88% on Adult's forest).
+         */
+        private void lists(FlatTree tree, double treeWeight, int l, long[] failX, int kx, int kz, int n, int i) {
+            double v = treeWeight * tree.leafValue[l];
+            int[] path = tree.leafFeatures[l];
+            int base = i * kz;
+            int groups = groupCount[i];
+            int words = (groups + 63) >>> 6;
+            if (byBit.length < path.length * words) {
+                byBit = new long[Math.max(path.length * words, 2 * byBit.length)];
+            }
+            Arrays.fill(byBit, 0, path.length * words, 0L);
+            int zeroGroup = -1;
+            for (int g = 0; g < groups; g++) {
+                long fz = gMask[base + g];
+                if (fz == 0) {
+                    zeroGroup = g;
+                }
+                for (long m = fz; m != 0; m &= m - 1) {
+                    byBit[Long.numberOfTrailingZeros(m) * words + (g >>> 6)] |= 1L << g;
+                }
+            }
+            int first = lists;
+            ids.clear(kx);
+            for (int cx = 0; cx < kx; cx++) {
+                long fx = failX[cx * n + i];
+                int id = first + ids.number(fx);
+                listOf[cx * n + i] = id;
+                if (id < lists) {
+                    continue;
+                }
+                lists++;
+                listStart[id] = hybrids;
+                for (int q = 0; q < words; q++) {
+                    long open = q < words - 1 || (groups & 63) == 0 ? -1L : (1L << groups) - 1;
+                    for (long m = fx; m != 0; m &= m - 1) {
+                        open &= ~byBit[Long.numberOfTrailingZeros(m) * words + q];
+                    }
+                    if (fx == 0 && zeroGroup >= 0 && zeroGroup >>> 6 == q) {
+                        open &= ~(1L << zeroGroup); // x and z share the leaf: no feature matters
+                    }
+                    for (; open != 0; open &= open - 1) {
+                        int g = (q << 6) + Long.numberOfTrailingZeros(open);
+                        hybrid(g, gMask[base + g], fx, v, path);
+                    }
+                }
+            }
+            listStart[lists] = hybrids;
+        }
+
+        /**
+         * Appends the hybrid entry of z group g (fail mask fz) for an x fail mask fx at a leaf of value v: A = fz
+         * (features that must come from x) get v (a-1)! b! / (a+b)!, B = fx (from z) -v a! (b-1)! / (a+b)!.
+         */
+        private void hybrid(int g, long fz, long fx, double v, int[] path) {
+            int nfz = Long.bitCount(fz);
+            int nfx = Long.bitCount(fx);
+            double wx = nfz > 0 ? v * ShapleyWeights.fromX(nfz, nfx) : 0;
+            double wz = nfx > 0 ? v * ShapleyWeights.fromZ(nfz, nfx) : 0;
+            int count = nfz + nfx;
+            if (hybrids == hGroup.length) {
+                hGroup = Arrays.copyOf(hGroup, 2 * hybrids);
+                hBits = Arrays.copyOf(hBits, 2 * hybrids);
+                hFirst = Arrays.copyOf(hFirst, 2 * hybrids + 1);
+            }
+            int j = hybrids == 0 ? 0 : hFirst[hybrids];
+            if (j + count > hSlot.length) {
+                hSlot = Arrays.copyOf(hSlot, 2 * (j + count));
+                hWeight = Arrays.copyOf(hWeight, 2 * (j + count));
+            }
+            long bits = 0;
+            hFirst[hybrids] = j;
+            for (long m = fz | fx; m != 0; m &= m - 1) {
+                int p = Long.numberOfTrailingZeros(m);
+                int sl = slot[path[p]];
+                hSlot[j] = sl;
+                hWeight[j++] = (fz >>> p & 1L) != 0 ? wx : -wz;
+                bits |= 1L << sl;
+            }
+            hGroup[hybrids] = g;
+            hBits[hybrids++] = bits;
+            hFirst[hybrids] = j;
+        }
+
+        private static int[] ensure(int[] a, int size) {
+            return size <= a.length ? a : new int[Math.max(size, 2 * a.length)];
+        }
+
+        /** Appends the nonzero cells of the x class whose hybrid lists per leaf are listOf[at .. at + n) to out. */
+        private void row(int at, int n, int kz, int[] features, Growing out) {
+            int width = features.length;
             int touchedCount = 0;
             double[] sum = this.sum;
             long[] touched = this.touched;
-            int[] slot = this.slot;
-            int[] slots = this.slots;
-            double[] w = this.w;
-            for (int l = l0; l < l1; l++) {
-                long fx = failX[xAt + l];
-                int nfx = Long.bitCount(fx);
-                double v = treeWeight * tree.leafValue[l];
-                int[] path = tree.leafFeatures[l];
-                long[] masks = groupMask[l - l0];
-                int[] start = groupStart[l - l0];
-                int[] members = groupMembers[l - l0];
-                for (int g = 0; g < masks.length; g++) {
-                    long fz = masks[g];
-                    if ((fz & fx) != 0 || (fz | fx) == 0) {
-                        continue; // the leaf is on no hybrid path, or x and z share it and no feature matters
-                    }
-                    int nfz = Long.bitCount(fz);
-                    double wx = nfz > 0 ? v * ShapleyWeights.fromX(nfz, nfx) : 0;
-                    double wz = nfx > 0 ? v * ShapleyWeights.fromZ(nfz, nfx) : 0;
-                    int count = 0;
-                    long bits = 0;
-                    for (long m = fz | fx; m != 0; m &= m - 1) {
-                        int p = Long.numberOfTrailingZeros(m);
-                        int s = slot[path[p]];
-                        slots[count] = s;
-                        w[count++] = (fz >>> p & 1L) != 0 ? wx : -wz;
-                        bits |= 1L << s;
-                    }
-                    for (int q = start[g]; q < start[g + 1]; q++) {
-                        int cz = members[q];
+            int[] hSlot = this.hSlot;
+            double[] hWeight = this.hWeight;
+            int[] gStart = this.gStart;
+            int[] gMembers = this.gMembers;
+            for (int i = 0; i < n; i++) {
+                int id = listOf[at + i];
+                int sb = i * (kz + 1);
+                int base = i * kz;
+                for (int h = listStart[id], end = listStart[id + 1]; h < end; h++) {
+                    int g = sb + hGroup[h];
+                    long bits = hBits[h];
+                    int j0 = hFirst[h];
+                    int j1 = hFirst[h + 1];
+                    for (int q = base + gStart[g], stop = base + gStart[g + 1]; q < stop; q++) {
+                        int cz = gMembers[q];
                         if (touched[cz] == 0) {
                             touchedList[touchedCount++] = cz;
                         }
                         touched[cz] |= bits;
                         int row = cz * width;
-                        for (int j = 0; j < count; j++) {
-                            sum[row + slots[j]] += w[j];
+                        for (int j = j0; j < j1; j++) {
+                            sum[row + hSlot[j]] += hWeight[j];
                         }
                     }
                 }

@@ -100,6 +100,10 @@ final class PairTensor {
         int width = maxWidth;
         double[][][] t = new double[nf][nb][];
         int blocks = (nb + block - 1) / block;
+        // rows' bins among the forest's thresholds, once: each tree's block keys then come from table look-ups
+        SplitBins splits = blockLeaves > 0 ? new SplitBins(trees, d) : null;
+        int[][] binsX = splits != null ? splits.bins(foreground) : null;
+        int[][] binsZ = splits != null ? splits.bins(background) : null;
         PairBlocks[] tables = new PairBlocks[trees.size()];
         AtomicLong done = new AtomicLong();
         int workers = Cores.reserve(threads);
@@ -118,7 +122,7 @@ final class PairTensor {
                         int waveEnd = Math.min(trees.size(), k1 + workers);
                         Workers.forEach(pool, workers, waveEnd - wave, k -> tables[wave + k] = new PairBlocks(
                                 trees.get(wave + k), weights[wave + k], d, foreground, background, start,
-                                start + rows, blockLeaves), DOING);
+                                start + rows, blockLeaves, splits, binsX, binsZ), DOING);
                         for (int k = wave; k < waveEnd; k++) {
                             bytes += tables[k].bytes();
                         }

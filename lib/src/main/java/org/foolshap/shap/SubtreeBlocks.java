@@ -59,12 +59,14 @@ final class SubtreeBlocks {
     final int[] tableOffset;
     final int words;
     static final int MAX_TABLE = 1 << 18;
+    private final FlatTree tree;
 
     SubtreeBlocks(FlatTree t, int maxLeaves) {
         this(t, maxLeaves, null);
     }
 
     SubtreeBlocks(FlatTree t, int maxLeaves, SplitBins splits) {
+        tree = t;
         int[] width = new int[t.size];
         for (int n = 0; n < t.size; n++) {
             if (t.kind[n] != FlatTree.LEAF) {
@@ -231,6 +233,139 @@ final class SubtreeBlocks {
             other[i] = t.kind[m] == FlatTree.OTHER;
             lo[i] = t.kind[m] == FlatTree.NOMINAL ? t.split[m] : Double.NEGATIVE_INFINITY;
             hi[i] = t.split[m];
+        }
+    }
+
+    /**
+     * A row's key in every block, keys[offset + k] for block k: from its bins through {@link #table} when both are
+     * there ({@link #directions}), else comparing its values node by node ({@link #topMasks}, {@link #key(int,
+     * double[], long[])}). {@code dir} holds words + 1 longs, {@code scratch} one per node; on return scratch holds
+     * the row's fail masks at the top nodes and block roots.
+     */
+    void keys(double[] row, int[] rowBins, long[] keys, int offset, long[] dir, long[] scratch) {
+        if (table != null && rowBins != null) {
+            directions(rowBins, dir, scratch);
+            for (int k = 0; k < count; k++) {
+                keys[offset + k] = key(k, dir, scratch);
+            }
+        } else {
+            topMasks(row, scratch);
+            for (int k = 0; k < count; k++) {
+                keys[offset + k] = key(k, row, scratch);
+            }
+        }
+    }
+
+    /**
+     * A row's directions at all internal nodes into dir (from its bins and {@link #table}), and its fail masks at
+     * the top nodes and block roots into scratch (propagated through the top nodes, branch-free).
+     */
+    void directions(int[] rowBins, long[] dir, long[] scratch) {
+        long[] table = this.table;
+        int[] tableFeature = this.tableFeature;
+        int[] tableOffset = this.tableOffset;
+        if (words == 1) {
+            long w0 = 0;
+            for (int q = 0; q < tableFeature.length; q++) {
+                w0 |= table[tableOffset[q] + rowBins[tableFeature[q]]];
+            }
+            dir[0] = w0;
+        } else if (words == 2) {
+            long w0 = 0;
+            long w1 = 0;
+            for (int q = 0; q < tableFeature.length; q++) {
+                int off = tableOffset[q] + 2 * rowBins[tableFeature[q]];
+                w0 |= table[off];
+                w1 |= table[off + 1];
+            }
+            dir[0] = w0;
+            dir[1] = w1;
+        } else {
+            java.util.Arrays.fill(dir, 0L);
+            for (int q = 0; q < tableFeature.length; q++) {
+                int off = tableOffset[q] + words * rowBins[tableFeature[q]];
+                for (int w = 0; w < words; w++) {
+                    dir[w] |= table[off + w];
+                }
+            }
+        }
+        int[] top = this.top;
+        int[] no = tree.no;
+        int[] bit = tree.bit;
+        int topBase = inner.length;
+        scratch[0] = 0L;
+        for (int i = 0; i < top.length; i++) {
+            int n = top[i];
+            int q = topBase + i;
+            long yes = dir[q >>> 6] >>> q & 1L;
+            long m = scratch[n];
+            long fb = 1L << bit[n];
+            scratch[n + 1] = m | (fb & (yes - 1));
+            scratch[no[n]] = m | (fb & -yes);
+        }
+    }
+
+    /** Block k's key from the row's directions and fail masks of {@link #directions}. */
+    long key(int k, long[] dir, long[] scratch) {
+        int first = innerStart[k];
+        int n = innerStart[k + 1] - first;
+        long bits = dir[first >>> 6] >>> first;
+        if ((first & 63) + n > 64) {
+            bits |= dir[(first >>> 6) + 1] << -first;
+        }
+        return scratch[root[k]] | (bits & ((1L << n) - 1)) << rootWidth[k];
+    }
+
+    /** A row's fail masks at the top nodes and block roots into scratch, comparing its values node by node. */
+    void topMasks(double[] row, long[] scratch) {
+        int[] no = tree.no;
+        int[] bit = tree.bit;
+        scratch[0] = 0L;
+        for (int i = 0; i < top.length; i++) {
+            int n = top[i];
+            long m = scratch[n];
+            long mb = m | 1L << bit[n];
+            double v = row[topFeature[i]];
+            boolean yes = topOther[i] ? tree.goesYes(n, v) : v >= topLo[i] & v <= topHi[i];
+            scratch[n + 1] = yes ? m : mb;
+            scratch[no[n]] = yes ? mb : m;
+        }
+    }
+
+    /** Block k's key comparing the row's values at its inner nodes, its root's fail mask from {@link #topMasks}. */
+    long key(int k, double[] row, long[] scratch) {
+        long key = scratch[root[k]];
+        for (int i = innerStart[k]; i < innerStart[k + 1]; i++) {
+            double v = row[innerFeature[i]];
+            boolean yes = innerOther[i] ? tree.goesYes(inner[i], v) : v >= innerLo[i] & v <= innerHi[i];
+            key |= (yes ? 1L : 0L) << innerShift[i];
+        }
+        return key;
+    }
+
+    /**
+     * The fail masks at block k's leaves of any row with that key: out[offset + l - firstLeaf[k]] for its leaves l
+     * (the key holds the root's mask and the directions below it). {@code scratch} holds one long per node.
+     */
+    void leafFailMasks(int k, long key, long[] out, int offset, long[] scratch) {
+        int r = root[k];
+        int[] no = tree.no;
+        int[] bit = tree.bit;
+        int[] leafOf = tree.leafOf;
+        byte[] kind = tree.kind;
+        int base = offset - firstLeaf[k];
+        int i = innerStart[k];
+        scratch[r] = key & ((1L << rootWidth[k]) - 1);
+        for (int n = r, end = tree.end[r]; n < end; n++) {
+            long m = scratch[n];
+            if (kind[n] == FlatTree.LEAF) {
+                out[base + leafOf[n]] = m;
+                continue;
+            }
+            long yes = key >>> innerShift[i++] & 1L;
+            long fb = 1L << bit[n];
+            scratch[n + 1] = m | (fb & (yes - 1));
+            scratch[no[n]] = m | (fb & -yes);
         }
     }
 

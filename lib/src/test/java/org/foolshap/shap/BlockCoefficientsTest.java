@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -65,6 +66,51 @@ class BlockCoefficientsTest {
             }
             assertBlocksMatchEnumeration(tree, fg, bg, "float32, depth " + depth);
         }
+    }
+
+    /**
+     * A row's block keys are the same through the tables and node by node, and the fail masks rebuilt from a key
+     * alone ({@link SubtreeBlocks#leafFailMasks}, what the per-pair tables and the foreground counts use) are the
+     * row's own at every leaf of the block: trees up to 16 deep, every node kind, both test builders, blocks of 1
+     * to 32 leaves.
+     */
+    @Test
+    void blockKeysGiveTheRowsFailMasks() {
+        SplittableRandom random = new SplittableRandom(31);
+        int tabulated = 0;
+        for (int depth : new int[] {3, 8, 12, 16}) {
+            for (int mode = 0; mode < 4; mode++) {
+                Tree tree = mode < 3 ? randomTree(random, depth, mode) : PairTensorTest.randomTree(random, depth);
+                FlatTree flat = new FlatTree(tree);
+                SplitBins splits = new SplitBins(List.of(flat), WIDTH);
+                double[][] rows = rows(random, 40);
+                int[][] bins = splits.bins(rows);
+                for (int leaves : new int[] {1, 4, 8, 32}) {
+                    SubtreeBlocks b = new SubtreeBlocks(flat, leaves, splits);
+                    tabulated += b.table != null ? 1 : 0;
+                    long[] byTable = new long[b.count];
+                    long[] byNode = new long[b.count];
+                    long[] dir = new long[b.words + 1];
+                    long[] scratch = new long[flat.size];
+                    long[] masks = new long[flat.leaves];
+                    for (int r = 0; r < rows.length; r++) {
+                        long[] expected = flat.failMasks(rows[r]);
+                        b.keys(rows[r], bins[r], byTable, 0, dir, scratch);
+                        b.keys(rows[r], null, byNode, 0, dir, scratch);
+                        assertArrayEquals(byNode, byTable, "depth " + depth + ", mode " + mode + ", row " + r);
+                        for (int k = 0; k < b.count; k++) {
+                            Arrays.fill(masks, -1L);
+                            b.leafFailMasks(k, byNode[k], masks, 0, scratch);
+                            int l0 = b.firstLeaf[k];
+                            int l1 = b.firstLeaf[k + 1];
+                            assertArrayEquals(Arrays.copyOfRange(expected, l0, l1), Arrays.copyOfRange(masks, 0, l1 - l0),
+                                    "depth " + depth + ", mode " + mode + ", block " + k + ", row " + r);
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(tabulated > 0, "some trees are tabulated");
     }
 
     @Test
