@@ -248,21 +248,21 @@ final class PairBlocks {
             rowStart[++rows] = cells;
         }
 
-        /** A cell of entries j0 .. entries-1 (at most 64) for the bases from .. to-1 (at most 2^14). */
-        void cell(int from, int to, int j0) {
+        /** A cell of entries j0 .. j1-1 (at most 64) for the bases from .. to-1 (at most 2^14). */
+        void cell(int from, int to, int j0, int j1) {
             if (cells == cell.length) {
                 cell = Arrays.copyOf(cell, 2 * cells);
             }
-            cell[cells++] = (long) j0 << 35 | (long) to << 21 | (long) from << 7 | (entries - j0);
+            cell[cells++] = (long) j0 << 35 | (long) to << 21 | (long) from << 7 | (j1 - j0);
         }
 
-        void entry(int f, double w) {
-            if (entries == feature.length) {
-                feature = Arrays.copyOf(feature, 2 * entries);
-                weight = Arrays.copyOf(weight, 2 * entries);
+        /** Makes room for n more entries, feature and weight [entries .. entries + n), for the caller to fill. */
+        void reserveEntries(int n) {
+            if (entries + n > feature.length) {
+                int size = Math.max(entries + n, 2 * feature.length);
+                feature = Arrays.copyOf(feature, size);
+                weight = Arrays.copyOf(weight, size);
             }
-            feature[entries] = f;
-            weight[entries++] = w;
         }
 
         /** Makes room for n more bases, base[bases .. bases + n), for the caller to fill. */
@@ -525,22 +525,33 @@ final class PairBlocks {
                     }
                 }
             }
+            int room = 0;
+            for (int t = 0; t < touchedCount; t++) {
+                room += Long.bitCount(touched[touchedList[t]]);
+            }
+            out.reserveEntries(room);
+            int[] entryFeature = out.feature;
+            double[] entryWeight = out.weight;
+            int e = out.entries;
             for (int t = 0; t < touchedCount; t++) {
                 int cz = touchedList[t];
                 int row = cz * width;
-                int entries = out.entries;
+                int first = e;
                 for (long m = touched[cz]; m != 0; m &= m - 1) {
                     int s = Long.numberOfTrailingZeros(m);
-                    if (sum[row + s] != 0) {
-                        out.entry(features[s], sum[row + s]);
-                    }
+                    double v = sum[row + s];
                     sum[row + s] = 0;
+                    if (v != 0) { // leaves' weights can cancel
+                        entryFeature[e] = features[s];
+                        entryWeight[e++] = v;
+                    }
                 }
                 touched[cz] = 0;
-                if (out.entries > entries) {
-                    out.cell(memberStart[cz], memberStart[cz + 1], entries);
+                if (e > first) {
+                    out.cell(memberStart[cz], memberStart[cz + 1], first, e);
                 }
             }
+            out.entries = e;
         }
     }
 }
