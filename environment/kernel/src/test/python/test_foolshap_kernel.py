@@ -121,6 +121,17 @@ class FoolshapKernelTests(jupyter_kernel_test.KernelTests):
         reply, _ = self.execute_helper("1 + 1")
         self.assertEqual(reply["content"]["status"], "ok")
 
+    def test_a_cell_sent_after_an_error_reply_runs(self):
+        """Only requests queued when a cell fails are aborted: one sent after reading the error reply runs, however
+        late the kernel's shell thread gets back to its socket (it used to drain the queue after the reply, and
+        under load aborted such a request)."""
+        self.flush_channels()
+        for i in range(15):
+            reply, _ = self.execute_helper('throw new RuntimeException("failure %d");' % i)
+            self.assertEqual(reply["content"]["status"], "error")
+            reply, _ = self.execute_helper("int afterFailure%d = %d;" % (i, i))
+            self.assertEqual(reply["content"]["status"], "ok", "the cell after failure %d" % i)
+
     def test_restart_gives_a_fresh_session(self):
         self.flush_channels()
         reply, _ = self.execute_helper("int keptBeforeRestart = 41;")

@@ -51,7 +51,7 @@ public final class KernelMain {
 
         SecureConnection connection = new SecureConnection(props);
         kernel.becomeHandlerForConnection(connection);
-        connection.setAbortSignal(kernel::takeAbortRequest);
+        kernel.onStopOnError(connection::holdQueuedCells);
         connection.connect();
         ParentWatch.start(() -> {
             originalErr.println("foolshap kernel: the process that started it is gone; exiting");

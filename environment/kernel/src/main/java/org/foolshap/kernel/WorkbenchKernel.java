@@ -79,7 +79,8 @@ public final class WorkbenchKernel {
     private volatile boolean cellActive;
     /** The execute request being handled was interrupted; read by the evaluator in every phase of the cell. */
     private volatile boolean cellInterrupted;
-    private final AtomicBoolean abortQueued = new AtomicBoolean();
+    /** Takes the shell's queued requests to abort them, called as a cell fails with stop_on_error. */
+    private volatile Runnable holdQueued = () -> { };
     /** Exclusive use of the evaluator (JShell is not thread-safe): the shell handlers and the warm-up. */
     private final ReentrantLock evaluatorLock = new ReentrantLock();
     /** Set by the first request that needs the evaluator: warming stops, the user's cell has the CPU. */
@@ -308,11 +309,11 @@ public final class WorkbenchKernel {
             // an error reply carries fields the base's ExecuteReply lacks, so its content is sent as a map
             @SuppressWarnings({"rawtypes", "unchecked"})
             Message errorReply = new Message(env.getContext(), MessageType.EXECUTE_REPLY, reply);
+            if (request.shouldStopOnError() && !silent) {
+                holdQueued.run(); // before the reply: what the client sends after reading it must run
+            }
             env.reply(errorReply);
             resultText = failure.ename() + ": " + failure.evalue();
-            if (request.shouldStopOnError() && !silent) {
-                abortQueued.set(true);
-            }
         }
         if (store) {
             history.add(n, request.getCode(), resultText);
@@ -333,9 +334,13 @@ public final class WorkbenchKernel {
         }
     }
 
-    /** True once after a failed cell asked (stop_on_error) for the already queued cells to be aborted. */
-    public boolean takeAbortRequest() {
-        return abortQueued.getAndSet(false);
+    /**
+     * What the kernel calls, on the shell thread, as a cell fails with stop_on_error and before its error reply: the
+     * connection's {@link org.foolshap.kernel.protocol.SecureConnection#holdQueuedCells}, so the requests already
+     * queued are answered "aborted" (the rest of a "Run All") and later ones run.
+     */
+    public void onStopOnError(Runnable hold) {
+        this.holdQueued = hold;
     }
 
     private void kernelInfo(ShellReplyEnvironment env, Message<?> message) {

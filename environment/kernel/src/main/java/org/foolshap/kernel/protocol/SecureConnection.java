@@ -46,11 +46,11 @@ public final class SecureConnection extends JupyterConnection {
     static final long MAX_TINY_FRAME = 64L << 10;
 
     /**
-     * The kernel's "abort the queued cells" signal, read by the shell channel after each message: true (once)
-     * after a cell failed with {@code stop_on_error}.
+     * Called by the kernel on the shell thread as a cell fails with {@code stop_on_error}, before its error reply:
+     * the execute requests already queued are then answered "aborted" (see {@link SignedShellChannel#holdQueued}).
      */
-    public void setAbortSignal(java.util.function.BooleanSupplier signal) {
-        secureShell.setAbortSignal(signal);
+    public void holdQueuedCells() {
+        secureShell.holdQueued();
     }
 
     @Override

@@ -28,7 +28,12 @@ final class SignedShellChannel extends ShellChannel {
     private final JupyterConnection connection;
     private final MessageCodec codec;
     private volatile boolean running;
-    private volatile java.util.function.BooleanSupplier abortRequested = () -> false;
+    /**
+     * Messages that had arrived when a cell failed with {@code stop_on_error} ({@link #holdQueued}), served after
+     * that cell with its execute requests answered "aborted"; only this channel's thread touches it.
+     */
+    private final List<List<byte[]>> held = new ArrayList<>();
+    private ZMQ.Poller poller;
     private Thread loop;
 
     SignedShellChannel(ZMQ.Context context, HMACGenerator hmac, boolean isControl, JupyterConnection connection,
@@ -57,14 +62,13 @@ final class SignedShellChannel extends ShellChannel {
     private void serve() {
         ZMQ.Poller poller = ctx.poller(1);
         poller.register(this, ZMQ.Poller.POLLIN);
+        this.poller = poller;
         try {
             while (running) {
                 try {
                     if (poller.poll(POLL_MS) > 0 && poller.pollin(0)) {
                         handle(receiveFrames(), false);
-                        if (abortRequested.getAsBoolean()) {
-                            abortQueued(poller);
-                        }
+                        abortHeld();
                     }
                 } catch (Throwable e) {
                     if (!running) {
@@ -92,18 +96,30 @@ final class SignedShellChannel extends ShellChannel {
     }
 
     /**
-     * After a cell failed with {@code stop_on_error}, answers the execute requests already queued (e.g. the rest of
-     * "Run All") with status "aborted" instead of running them, as IPython does; other requests are served.
+     * Takes the messages already queued on this channel, to be served once the current one is done with execute
+     * requests answered "aborted" (the rest of a "Run All" after a failed cell), as IPython does. The kernel calls
+     * it on this channel's thread while a cell fails with {@code stop_on_error}, before that cell's error reply:
+     * a request the client sends after reading the reply is then never taken for a queued one (draining after the
+     * reply aborted such a request when this thread was slow to get there).
      */
-    private void abortQueued(ZMQ.Poller poller) {
-        while (running && poller.poll(0) > 0 && poller.pollin(0)) {
-            handle(receiveFrames(), true);
+    void holdQueued() {
+        if (Thread.currentThread() != loop) {
+            return; // the socket is this thread's alone; a request on another channel aborts nothing here
+        }
+        while (running && poller != null && poller.poll(0) > 0 && poller.pollin(0)) {
+            held.add(receiveFrames());
         }
     }
 
-    /** Set by the kernel: true once after a cell failed and asked for the queued cells to be aborted. */
-    void setAbortSignal(java.util.function.BooleanSupplier signal) {
-        this.abortRequested = signal;
+    private void abortHeld() {
+        if (held.isEmpty()) {
+            return;
+        }
+        List<List<byte[]>> queued = new ArrayList<>(held);
+        held.clear();
+        for (List<byte[]> frames : queued) {
+            handle(frames, true);
+        }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
