@@ -81,15 +81,8 @@ final class PairBlocks {
             int kb = blocks.count;
             long[] dir = new long[blocks.words + 1];
             long[] scratch = new long[tree.size];
-            long[] keyX = new long[nf * kb];
-            for (int a = 0; a < nf; a++) {
-                blocks.keys(foreground[a], binsX == null ? null : binsX[a], keyX, a * kb, dir, scratch);
-            }
-            long[] keyZ = new long[rows * kb];
-            for (int r = 0; r < rows; r++) {
-                blocks.keys(background[from + r], binsZ == null ? null : binsZ[from + r], keyZ, r * kb, dir,
-                        scratch);
-            }
+            long[] keyX = keys(blocks, foreground, binsX, 0, nf, dir, scratch);
+            long[] keyZ = keys(blocks, background, binsZ, from, rows, dir, scratch);
             int[] rowsX = new int[kb * nf];
             int[] classX = new int[nf];
             int[] classZ = new int[rows];
@@ -111,15 +104,8 @@ final class PairBlocks {
                     }
                     continue;
                 }
-                int n = l1 - l0;
-                long[] failX = new long[kx * n];
-                for (int c = 0; c < kx; c++) {
-                    blocks.leafFailMasks(k, repX[c], failX, c * n, scratch);
-                }
-                long[] failZ = new long[kz * n];
-                for (int c = 0; c < kz; c++) {
-                    blocks.leafFailMasks(k, repZ[c], failZ, c * n, scratch);
-                }
+                long[] failX = classMasks(blocks, k, repX, kx, scratch);
+                long[] failZ = classMasks(blocks, k, repZ, kz, scratch);
                 int rowOffset = grow.rows;
                 table.build(tree, treeWeight, blocks.features[k], l0, l1, failX, kx, failZ, kz, classZ, d, grow);
                 for (int a = 0; a < nf; a++) {
@@ -143,6 +129,27 @@ final class PairBlocks {
         weight = Arrays.copyOf(grow.weight, grow.entries);
         rest = Arrays.copyOf(restLeaves, restCount);
         groups = restCount > 0 ? new LeafGroups(tree, background, from, to, d) : null;
+    }
+
+    /** Block keys of rows from .. from+n-1: keys[(r - from) count + k] for block k ({@link SubtreeBlocks#keys}). */
+    private static long[] keys(SubtreeBlocks blocks, double[][] rows, int[][] bins, int from, int n, long[] dir,
+                               long[] scratch) {
+        int kb = blocks.count;
+        long[] keys = new long[n * kb];
+        for (int r = 0; r < n; r++) {
+            blocks.keys(rows[from + r], bins == null ? null : bins[from + r], keys, r * kb, dir, scratch);
+        }
+        return keys;
+    }
+
+    /** Fail masks of classes 0..count-1 (keys rep) at block k's n leaves: masks[c n + i] at its i-th leaf. */
+    private static long[] classMasks(SubtreeBlocks blocks, int k, long[] rep, int count, long[] scratch) {
+        int n = blocks.firstLeaf[k + 1] - blocks.firstLeaf[k];
+        long[] masks = new long[count * n];
+        for (int c = 0; c < count; c++) {
+            blocks.leafFailMasks(k, rep[c], masks, c * n, scratch);
+        }
+        return masks;
     }
 
     /** Bytes held (for the caller's budget), the leaf groups included. */
