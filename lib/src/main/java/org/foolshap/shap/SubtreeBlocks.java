@@ -1,9 +1,10 @@
 package org.foolshap.shap;
 
 /**
- * A {@link FlatTree} cut into blocks for the coefficient pass: each block is a maximal subtree with at most
- * {@code maxLeaves} leaves (a single leaf when its sibling subtree is large), so the blocks partition the leaves and
- * the internal nodes above them form the "top" of the tree.
+ * A {@link FlatTree} cut into blocks for the coefficient pass ({@link LeafAggregate}) and the per-pair tables
+ * ({@link PairBlocks}), with the one definition of a row's block keys both use: each block is a maximal subtree with
+ * at most {@code maxLeaves} leaves (a single leaf when its sibling subtree is large), so the blocks partition the
+ * leaves and the internal nodes above them form the "top" of the tree.
  *
  * <p>Why. The fail masks of a background row z at all leaves of a block with root r follow from z's fail mask at r
  * (the path features to r it violates) and z's direction at each internal node of the block; so does the block's
