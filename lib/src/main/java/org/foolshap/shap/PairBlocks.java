@@ -351,6 +351,7 @@ final class PairBlocks {
             listStart = ensure(listStart, kx * n + 1);
             listOf = ensure(listOf, kx * n);
             hybrids = 0;
+            hFirst[0] = 0;
             lists = 0;
             for (int i = 0; i < n; i++) {
                 groups(failZ, kz, n, i);
@@ -477,13 +478,12 @@ final class PairBlocks {
                 hBits = Arrays.copyOf(hBits, 2 * hybrids);
                 hFirst = Arrays.copyOf(hFirst, 2 * hybrids + 1);
             }
-            int j = hybrids == 0 ? 0 : hFirst[hybrids];
+            int j = hFirst[hybrids]; // where the previous entry ended
             if (j + count > hSlot.length) {
                 hSlot = Arrays.copyOf(hSlot, 2 * (j + count));
                 hWeight = Arrays.copyOf(hWeight, 2 * (j + count));
             }
             long bits = 0;
-            hFirst[hybrids] = j;
             for (long m = fz | fx; m != 0; m &= m - 1) {
                 int p = Long.numberOfTrailingZeros(m);
                 int sl = slot[path[p]];
