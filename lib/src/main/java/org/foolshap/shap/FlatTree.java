@@ -123,11 +123,21 @@ final class FlatTree {
 
     /** The leaf the row falls into, as a node index of {@link #tree} (so it can be compared with Tree.leafOf). */
     int leafOf(double[] row) {
+        return original[reach(row)];
+    }
+
+    /** The value of the leaf the row falls into. */
+    double output(double[] row) {
+        return value[reach(row)];
+    }
+
+    /** The flat index of the leaf the row falls into. */
+    private int reach(double[] row) {
         int n = 0;
         while (kind[n] != LEAF) {
             n = goesYes(n, row[feature[n]]) ? n + 1 : no[n];
         }
-        return original[n];
+        return n;
     }
 
     /** Fail masks of rows from .. to-1 at every leaf, row by row: fail[(r - from) leaves + l]. */

@@ -54,16 +54,17 @@ final class PairBlocks {
      */
     PairBlocks(FlatTree tree, double treeWeight, int d, double[][] foreground, double[][] background, int from,
                int to, int maxLeaves) {
-        this(tree, treeWeight, d, foreground, background, from, to, maxLeaves, null, null, null);
+        this(tree, treeWeight, d, foreground, background, from, to, maxLeaves, null, null, null, -1);
     }
 
     /**
      * As above, with the rows' bins among the forest's thresholds ({@link SplitBins#bins}; all three null to compare
      * values node by node): each row's block keys ({@link SubtreeBlocks#keys}) then come from one table look-up per
-     * feature.
+     * feature. Feature {@code skip} (-1: none) is left out of the tables, for the caller to complete by efficiency
+     * ({@link PairTensor}).
      */
     PairBlocks(FlatTree tree, double treeWeight, int d, double[][] foreground, double[][] background, int from,
-               int to, int maxLeaves, SplitBins splits, int[][] binsX, int[][] binsZ) {
+               int to, int maxLeaves, SplitBins splits, int[][] binsX, int[][] binsZ, int skip) {
         int leaves = tree.leaves;
         int rows = to - from;
         nf = foreground.length;
@@ -107,7 +108,8 @@ final class PairBlocks {
                 long[] failX = classMasks(blocks, k, repX, kx, scratch);
                 long[] failZ = classMasks(blocks, k, repZ, kz, scratch);
                 int rowOffset = grow.rows;
-                table.build(tree, treeWeight, blocks.features[k], l0, l1, failX, kx, failZ, kz, classZ, d, grow);
+                table.build(tree, treeWeight, blocks.features[k], skip, l0, l1, failX, kx, failZ, kz, classZ, d,
+                        grow);
                 for (int a = 0; a < nf; a++) {
                     rowsX[count * nf + a] = rowOffset + classX[a];
                 }
@@ -313,6 +315,8 @@ final class PairBlocks {
         private int[] groupCount = new int[8];
         private long[] byBit = new long[64];
         private final MaskIds ids = new MaskIds();
+        /** The slot of the block's features that gets no entries, -1 for none. */
+        private int skipSlot;
         /** Hybrid entries and lists of the block being built. */
         private int hybrids;
         private int lists;
@@ -327,15 +331,20 @@ final class PairBlocks {
 
         /**
          * Appends block [l0, l1)'s table rows, one per x class, to {@code out}, and the background rows grouped
-         * by class to its bases; features are the block's distinct path features (at most 64). failX[c n + i] and
-         * failZ[c n + i] are class c's fail masks at the block's leaf l0 + i, n = l1 - l0.
+         * by class to its bases; features are the block's distinct path features (at most 64), of which feature
+         * {@code skip} gets no entries. failX[c n + i] and failZ[c n + i] are class c's fail masks at the block's
+         * leaf l0 + i, n = l1 - l0.
          */
-        void build(FlatTree tree, double treeWeight, int[] features, int l0, int l1, long[] failX, int kx,
+        void build(FlatTree tree, double treeWeight, int[] features, int skip, int l0, int l1, long[] failX, int kx,
                    long[] failZ, int kz, int[] classZ, int dd, Growing out) {
             int n = l1 - l0;
             int width = features.length;
+            skipSlot = -1;
             for (int s = 0; s < width; s++) {
                 slot[features[s]] = s;
+                if (features[s] == skip) {
+                    skipSlot = s;
+                }
             }
             if (sum.length < kz * width) {
                 sum = new double[Math.max(kz * width, 2 * sum.length)];
@@ -465,7 +474,8 @@ final class PairBlocks {
 
         /**
          * Appends the hybrid entry of z group g (fail mask fz) for an x fail mask fx at a leaf of value v: A = fz
-         * (features that must come from x) get v (a-1)! b! / (a+b)!, B = fx (from z) -v a! (b-1)! / (a+b)!.
+         * (features that must come from x) get v (a-1)! b! / (a+b)!, B = fx (from z) -v a! (b-1)! / (a+b)!; the
+         * skipped feature gets nothing, and an entry that would hold only it is not appended.
          */
         private void hybrid(int g, long fz, long fx, double v, int[] path) {
             int nfz = Long.bitCount(fz);
@@ -487,9 +497,15 @@ final class PairBlocks {
             for (long m = fz | fx; m != 0; m &= m - 1) {
                 int p = Long.numberOfTrailingZeros(m);
                 int sl = slot[path[p]];
+                if (sl == skipSlot) {
+                    continue;
+                }
                 hSlot[j] = sl;
                 hWeight[j++] = (fz >>> p & 1L) != 0 ? wx : -wz;
                 bits |= 1L << sl;
+            }
+            if (bits == 0) {
+                return; // only the skipped feature: nothing to add (and row() counts a class touched by its bits)
             }
             hGroup[hybrids] = g;
             hBits[hybrids++] = bits;
