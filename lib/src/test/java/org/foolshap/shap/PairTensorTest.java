@@ -83,6 +83,48 @@ class PairTensorTest {
     }
 
     /**
+     * Each tree leaves the feature on most of its paths out of its tables and the tensor completes it by efficiency,
+     * per run of trees leaving out the same feature: within one chunk of trees, across chunks (the completion put off
+     * to the next chunk), across background blocks, with a single-leaf tree (nothing left out) among them.
+     */
+    @Test
+    void leftOutFeaturesAreCompletedByEfficiency() {
+        SplittableRandom random = new SplittableRandom(17);
+        List<Tree> trees = new ArrayList<>();
+        for (int t = 0; t < 6; t++) {
+            trees.add(t % 2 == 0 ? randomTree(random, 6) : FlatTreeTest.randomTree(random, 7));
+        }
+        trees.add(new Tree.Builder(1).leaf(0, 0.4).build());
+        double[] weights = {1.0, 0.5, 2.0, 0.7, 1.3, 0.9, 1.1};
+        TreeEnsemble model = new TreeEnsemble(WIDTH, trees, weights, 0);
+        List<FlatTree> flat = trees.stream().map(FlatTree::new).toList();
+        int[] leftOut = flat.stream().mapToInt(t -> PairTensor.leftOut(t, WIDTH)).toArray();
+        assertEquals(-1, leftOut[6]);
+        assertTrue(Arrays.stream(leftOut).filter(f -> f >= 0).distinct().count() >= 2, Arrays.toString(leftOut));
+        for (int t = 0; t < 6; t++) {
+            for (int f = 0; f < WIDTH; f++) {
+                assertTrue(onPaths(flat.get(t), f) <= onPaths(flat.get(t), leftOut[t]),
+                        "tree " + t + ": feature " + f + " is on more paths than " + leftOut[t]);
+            }
+        }
+        double[][] fg = rows(random, 6);
+        double[][] bg = rows(random, 150);
+        TreeExplainer explainer = Explainers.tree(model);
+        for (long tableBytes : new long[] {1, Long.MAX_VALUE}) {
+            for (int threads : new int[] {1, 2}) {
+                double[][][] t = PairTensor.compute(flat, weights, WIDTH, fg, bg, threads, Progress.NONE, 64,
+                        tableBytes, PairTensor.BLOCK_LEAVES);
+                for (int a = 0; a < fg.length; a++) {
+                    for (int b = 0; b < bg.length; b++) {
+                        assertArrayEquals(explainer.phi(fg[a], bg[b]), t[a][b], 1e-12,
+                                "chunk bytes " + tableBytes + ", pair " + a + "," + b);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
      * Leaves with more path features than {@link LeafGroups#COUNTING_WIDTH} group by sorting, and forests with paths
      * wider than {@link LeafGroups#MAX_WIDTH} fall back to the single-pair walk: both equal phi per pair (itself equal
      * to enumeration above) and are efficient.
@@ -109,6 +151,17 @@ class PairTensorTest {
             }
         }
         assertEqualsSinglePairs(chained, Arrays.copyOfRange(zeroOne, 0, 5), Arrays.copyOfRange(zeroOne, 5, 12));
+    }
+
+    /** Leaves of the tree with feature f on their path. */
+    private static int onPaths(FlatTree tree, int f) {
+        int count = 0;
+        for (int[] features : tree.leafFeatures) {
+            for (int g : features) {
+                count += g == f ? 1 : 0;
+            }
+        }
+        return count;
     }
 
     private static void assertEqualsSinglePairs(TreeEnsemble model, double[][] fg, double[][] bg) {
