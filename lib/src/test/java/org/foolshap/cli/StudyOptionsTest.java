@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.util.Map;
 import org.foolshap.experiment.Study;
@@ -107,6 +108,39 @@ class StudyOptionsTest {
         assertEquals(Path.of("some/raw"), o.study().dataDir());
         assertEquals(o.study().settings(), a.study().settings());
         assertEquals(null, StudyOptions.parse().withAbsoluteDataDir().study().dataDir());
+    }
+
+    /**
+     * equals, hashCode and the copy behind withAbsoluteDataDir list the options by hand: each option, changed
+     * alone, must make the options unequal to the defaults and survive the copy (a field added without them fails).
+     */
+    @Test
+    void everyOptionCountsInEqualsAndSurvivesTheCopy() throws Exception {
+        StudyOptions defaults = StudyOptions.parse();
+        int options = 0;
+        for (Field f : StudyOptions.class.getDeclaredFields()) {
+            if (f.getAnnotation(picocli.CommandLine.Option.class) == null) {
+                continue;
+            }
+            options++;
+            StudyOptions o = StudyOptions.parse();
+            f.setAccessible(true);
+            Object value = f.get(o);
+            f.set(o, switch (f.getType().getName()) {
+                case "int" -> (int) value + 1;
+                case "double" -> (double) value + 0.5;
+                case "boolean" -> !(boolean) value;
+                default -> value + "/changed";
+            });
+            assertNotEquals(defaults, o, f.getName());
+            assertNotEquals(defaults.hashCode(), o.hashCode(), f.getName());
+            StudyOptions copy = o.withAbsoluteDataDir();
+            if (!f.getName().equals("dataDir")) {
+                assertEquals(o, copy, f.getName());
+                assertEquals(f.get(o), f.get(copy), f.getName());
+            }
+        }
+        assertTrue(options >= 18, options + " options");
     }
 
     private static StudyOptions roundTrip(StudyOptions o) throws IOException, ClassNotFoundException {
