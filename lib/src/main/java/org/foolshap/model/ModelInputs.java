@@ -3,6 +3,7 @@ package org.foolshap.model;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.foolshap.data.ColumnTypes;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 
@@ -46,7 +47,7 @@ public record ModelInputs(List<String> features, List<String> columns, Set<Strin
         Objects.requireNonNull(table, "table");
         Set<String> text = new java.util.HashSet<>();
         for (var c : table.columns()) {
-            if (org.foolshap.data.ColumnTypes.is(c, ColumnType.STRING)) {
+            if (ColumnTypes.is(c, ColumnType.STRING)) {
                 text.add(c.name());
             }
         }

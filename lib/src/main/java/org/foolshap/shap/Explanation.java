@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 import org.foolshap.Tabular;
 import org.foolshap.data.AuditSetting;
+import org.foolshap.data.ColumnTypes;
 import org.foolshap.model.OutputScale;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
@@ -251,7 +252,8 @@ public final class Explanation implements Tabular {
 
     /** Source row ids when the rows came from an audit setting (the {@code row} column), else empty. */
     public Optional<int[]> ids() {
-        if (!table.containsColumn(AuditSetting.ROW_ID) || !org.foolshap.data.ColumnTypes.is(table.column(AuditSetting.ROW_ID), ColumnType.INTEGER)) {
+        if (!table.containsColumn(AuditSetting.ROW_ID)
+                || !ColumnTypes.is(table.column(AuditSetting.ROW_ID), ColumnType.INTEGER)) {
             return Optional.empty();
         }
         IntColumn c = table.intColumn(AuditSetting.ROW_ID);

@@ -6,6 +6,7 @@ import java.util.stream.IntStream;
 import org.foolshap.Matrices;
 import org.foolshap.Progress;
 import org.foolshap.data.AuditSetting;
+import org.foolshap.data.ColumnTypes;
 import org.foolshap.data.Features;
 import org.foolshap.data.Group;
 import org.foolshap.data.Sample;
@@ -181,7 +182,7 @@ public final class LocalShap {
     private static boolean[] categorical(Table t, List<String> names) {
         boolean[] m = new boolean[names.size()];
         for (int i = 0; i < m.length; i++) {
-            m[i] = t.containsColumn(names.get(i)) && org.foolshap.data.ColumnTypes.is(t.column(names.get(i)), ColumnType.STRING);
+            m[i] = t.containsColumn(names.get(i)) && ColumnTypes.is(t.column(names.get(i)), ColumnType.STRING);
         }
         return m;
     }
