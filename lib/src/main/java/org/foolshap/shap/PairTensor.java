@@ -120,13 +120,11 @@ final class PairTensor {
         int[] order = IntStream.range(0, nt).boxed().sorted(Comparator.comparingInt(k -> skip[k]))
                 .mapToInt(Integer::intValue).toArray();
         // f's part of each tree, w_t v_t(leaf of x_a), in that order
-        double[][] outX = new double[nt][nf];
+        double[][] outX = new double[nt][];
         for (int k = 0; k < nt; k++) {
-            FlatTree tree = trees.get(order[k]);
-            for (int a = 0; a < nf; a++) {
-                outX[k][a] = weights[order[k]] * tree.output(foreground[a]);
-            }
+            outX[k] = outputs(trees.get(order[k]), weights[order[k]], foreground, 0, nf);
         }
+        double[][] outZ = new double[nt][];
         PairBlocks[] tables = new PairBlocks[nt];
         double[][] toZ = new double[nt][];
         AtomicLong done = new AtomicLong();
@@ -146,10 +144,12 @@ final class PairTensor {
                     while (k1 < nt && (k1 == k0 || bytes < tableBytes)) {
                         int wave = k1;
                         int waveEnd = Math.min(nt, k1 + workers);
-                        Workers.forEach(pool, workers, waveEnd - wave, k -> tables[wave + k] = new PairBlocks(
-                                trees.get(order[wave + k]), weights[order[wave + k]], d, foreground, background,
-                                start, start + rows, blockLeaves, splits, binsX, binsZ, skip[order[wave + k]]),
-                                DOING);
+                        Workers.forEach(pool, workers, waveEnd - wave, k -> {
+                            int tree = order[wave + k];
+                            tables[wave + k] = new PairBlocks(trees.get(tree), weights[tree], d, foreground,
+                                    background, start, start + rows, blockLeaves, splits, binsX, binsZ, skip[tree]);
+                            outZ[wave + k] = outputs(trees.get(tree), weights[tree], background, start, rows);
+                        }, DOING);
                         for (int k = wave; k < waveEnd; k++) {
                             bytes += tables[k].bytes();
                         }
@@ -157,10 +157,10 @@ final class PairTensor {
                     }
                     // f's part of the trees so far for each background row, where a left-out feature is completed
                     for (int k = k0; k < k1; k++) {
-                        FlatTree tree = trees.get(order[k]);
                         for (int r = 0; r < rows; r++) {
-                            fromZ[r] += weights[order[k]] * tree.output(background[start + r]);
+                            fromZ[r] += outZ[k][r];
                         }
+                        outZ[k] = null;
                         if (closes(skip, order, k, k1)) {
                             toZ[k] = fromZ.clone();
                         }
@@ -236,6 +236,15 @@ final class PairTensor {
             }
         }
         return best;
+    }
+
+    /** weight v(leaf of row) for rows from .. from+n-1: the tree's part of f at each. */
+    private static double[] outputs(FlatTree tree, double weight, double[][] rows, int from, int n) {
+        double[] out = new double[n];
+        for (int r = 0; r < n; r++) {
+            out[r] = weight * tree.output(rows[from + r]);
+        }
+        return out;
     }
 
     /** Whether the tree at position k of {@code order} is the last of a chunk [.., end) to leave out its feature. */
