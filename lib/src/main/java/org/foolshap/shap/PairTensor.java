@@ -176,7 +176,7 @@ final class PairTensor {
                             acc[a] = new double[rows * d];
                         } else if (first > 0 && toZ[first - 1] != null) {
                             // the previous chunk's last completion, put off to here: its sequential pass brings
-                            // acc[a] back into the cache before this chunk's scattered additions (1-2 ns a triple)
+                            // acc[a] back into the cache before this chunk's scattered additions (about 1 ns a triple)
                             close(acc[a], rows, d, skip[order[first - 1]], fromX[a], toZ[first - 1]);
                         }
                         for (int k = first; k < last; k++) {
