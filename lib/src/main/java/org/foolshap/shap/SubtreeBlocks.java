@@ -1,5 +1,7 @@
 package org.foolshap.shap;
 
+import java.util.Arrays;
+
 /**
  * A {@link FlatTree} cut into blocks for the coefficient pass ({@link LeafAggregate}) and the per-pair tables
  * ({@link PairBlocks}), with the one definition of a row's block keys both use: each block is a maximal subtree with
@@ -104,11 +106,11 @@ final class SubtreeBlocks {
             }
         }
         count = blocks;
-        root = java.util.Arrays.copyOf(roots, blocks);
-        top = java.util.Arrays.copyOf(tops, topCount);
-        inner = java.util.Arrays.copyOf(inners, innerCount);
+        root = Arrays.copyOf(roots, blocks);
+        top = Arrays.copyOf(tops, topCount);
+        inner = Arrays.copyOf(inners, innerCount);
         starts[blocks] = innerCount;
-        innerStart = java.util.Arrays.copyOf(starts, blocks + 1);
+        innerStart = Arrays.copyOf(starts, blocks + 1);
         innerFeature = new int[innerCount];
         innerLo = new double[innerCount];
         innerHi = new double[innerCount];
@@ -123,7 +125,7 @@ final class SubtreeBlocks {
         topHi = new double[topCount];
         topOther = new boolean[topCount];
         interval(t, top, topFeature, topLo, topHi, topOther);
-        innerShift = java.util.Arrays.copyOf(shifts, innerCount);
+        innerShift = Arrays.copyOf(shifts, innerCount);
         firstLeaf = new int[blocks + 1];
         features = new int[blocks][];
         for (int k = 0; k < blocks; k++) {
@@ -142,7 +144,7 @@ final class SubtreeBlocks {
                     }
                 }
             }
-            features[k] = java.util.Arrays.copyOf(list, distinct);
+            features[k] = Arrays.copyOf(list, distinct);
         }
         words = (innerCount + topCount + 63) / 64;
         long[][] tab = splits == null ? null : table(t, splits, words);
@@ -154,7 +156,7 @@ final class SubtreeBlocks {
     /** {table, features, offsets} as described at {@link #table}, or null. */
     private long[][] table(FlatTree t, SplitBins splits, int words) {
         int[] offset = new int[t.tree.maxFeature() + 1];
-        java.util.Arrays.fill(offset, -1);
+        Arrays.fill(offset, -1);
         long[] features = new long[offset.length];
         long[] offsets = new long[offset.length];
         int used = 0;
@@ -215,7 +217,7 @@ final class SubtreeBlocks {
                 }
             }
         }
-        return new long[][] {tab, java.util.Arrays.copyOf(features, used), java.util.Arrays.copyOf(offsets, used)};
+        return new long[][] {tab, Arrays.copyOf(features, used), Arrays.copyOf(offsets, used)};
     }
 
     private static int[] ints(long[] values) {
@@ -282,7 +284,7 @@ final class SubtreeBlocks {
             dir[0] = w0;
             dir[1] = w1;
         } else {
-            java.util.Arrays.fill(dir, 0L);
+            Arrays.fill(dir, 0L);
             for (int q = 0; q < tableFeature.length; q++) {
                 int off = tableOffset[q] + words * rowBins[tableFeature[q]];
                 for (int w = 0; w < words; w++) {

@@ -89,9 +89,9 @@ public final class TreeExplainer implements Explainer {
      * The per-pair tensor T[a][b][i] = phi_i(f, foreground[a], background[b]) by {@link PairTensor}: each tree cut
      * into blocks of at most 8 leaves whose contributions are tabulated over (foreground class, background class),
      * rows of a class having equal block keys, hence equal fail masks at every leaf of the block ({@link PairBlocks});
-     * blocks too varied to
-     * tabulate go through the background rows grouped by fail mask per leaf ({@link LeafGroups}), which
-     * {@code -Dfoolshap.treeshap.pairBlockLeaves=0} selects for every block. Equal to {@link #phi} per pair. Parallel
+     * blocks too varied to tabulate go through the background rows grouped by fail mask per leaf
+     * ({@link LeafGroups}), which {@code -Dfoolshap.treeshap.pairBlockLeaves=0} selects for every block. Equal to
+     * {@link #phi} per pair. Parallel
      * over foreground rows on at most {@link #withThreads} threads. Forests with a path of more than
      * {@link LeafGroups#MAX_WIDTH} distinct features fall back to {@link #phi} per pair.
      */
